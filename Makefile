@@ -1,0 +1,47 @@
+# Two commands: `make run` serves the site, `make test` runs every test.
+# Both build .venv from .python-version first; nothing else to install.
+
+PYTHON_VERSION := $(shell cat .python-version)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint format bench content purge clean
+
+$(STAMP): pyproject.toml .python-version
+	@bin/find-python $(PYTHON_VERSION) > /dev/null
+	@test -x $(PY) || "$$(bin/find-python $(PYTHON_VERSION))" -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade "pip==26.3"
+	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+	@touch $(STAMP)
+
+run: $(STAMP)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: $(STAMP)
+	@bin/ensure-system-packages
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(STAMP)
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+bench: $(STAMP)
+	$(PY) -m bench
+
+content: $(STAMP)
+	$(PY) manage.py load_guides
+
+purge: $(STAMP)
+	$(PY) manage.py purge_packets
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -1,0 +1,105 @@
+"""Safe Markdown for guide bodies and glossary definitions.
+
+Editors write CommonMark. Raw HTML is never passed through: markdown-it
+escapes it, and nh3 cleans the result again as a second wall, so script,
+event handlers and ``javascript:`` links cannot reach a page.
+
+Glossary links have their own short syntax, ``[[pathology report]]`` or
+``[[biopsy report|pathology-report]]``, which becomes a plain link to
+``/glossary/#pathology-report`` and so works without JavaScript.
+"""
+
+import re
+from html.parser import HTMLParser
+
+import nh3
+from django.utils.text import slugify
+from markdown_it import MarkdownIt
+
+GLOSSARY_LINK = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([a-z0-9-]+))?\]\]")
+
+ALLOWED_TAGS = {
+    "a",
+    "blockquote",
+    "br",
+    "code",
+    "em",
+    "h2",
+    "h3",
+    "h4",
+    "hr",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "strong",
+    "ul",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
+
+_md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+
+
+def glossary_slugs(text: str) -> list[str]:
+    """The glossary slugs that ``[[...]]`` links in ``text`` point at, in order."""
+    return [slug or slugify(term) for term, slug in GLOSSARY_LINK.findall(text)]
+
+
+def _expand_glossary_links(text: str) -> str:
+    def link(match: re.Match[str]) -> str:
+        term, slug = match.group(1).strip(), match.group(2)
+        return f"[{term}](/glossary/#{slug or slugify(term)})"
+
+    return GLOSSARY_LINK.sub(link, text)
+
+
+def render(text: str) -> str:
+    """Markdown source to HTML that is safe to mark safe in a template."""
+    html = _md.render(_expand_glossary_links(text))
+    # Headings in a body sit under the page's own h1.
+    html = re.sub(r"<(/?)h1>", r"<\1h2>", html)
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto", "tel"},
+        link_rel=None,
+    )
+
+
+class _TextCollector(HTMLParser):
+    BLOCKS = {"p", "li", "h2", "h3", "h4", "blockquote", "pre"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.blocks: list[str] = []
+        self.current: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.current.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.BLOCKS:
+            self.flush()
+
+    def flush(self) -> None:
+        text = " ".join("".join(self.current).split())
+        self.current = []
+        if text:
+            # A heading or list item is read as a sentence of its own.
+            self.blocks.append(text if text[-1] in ".!?:" else text + ".")
+
+
+def plain_text(text: str) -> str:
+    """The words a reader sees, one sentence per block, for readability scores."""
+    collector = _TextCollector()
+    collector.feed(render(text))
+    collector.flush()
+    return "\n".join(collector.blocks)
+
+
+def reading_grade(text: str) -> float:
+    """Flesch-Kincaid grade of the Markdown ``text`` as a reader sees it."""
+    import textstat
+
+    return textstat.flesch_kincaid_grade(plain_text(text))

@@ -1,0 +1,45 @@
+"""Guides, glossary and search: public pages that never touch the session."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
+
+from guides import search as guide_search
+from guides.models import GlossaryTerm, Guide
+
+public_page = cache_control(public=True, max_age=300)
+
+
+@require_safe
+@public_page
+def guide_list(request: HttpRequest) -> HttpResponse:
+    guides = Guide.objects.published().only("title", "slug", "summary", "order")
+    return render(request, "guides/list.html", {"guides": guides})
+
+
+@require_safe
+@public_page
+def guide_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    guide = get_object_or_404(Guide.objects.published(), slug=slug)
+    others = Guide.objects.published().exclude(pk=guide.pk).only("title", "slug", "order")
+    return render(request, "guides/detail.html", {"guide": guide, "others": others})
+
+
+@require_safe
+@public_page
+def glossary(request: HttpRequest) -> HttpResponse:
+    return render(request, "guides/glossary.html", {"terms": GlossaryTerm.objects.all()})
+
+
+@require_safe
+@public_page
+def search(request: HttpRequest) -> HttpResponse:
+    query = guide_search.clean_query(request.GET.get("q", ""))
+    guides = guide_search.search_guides(query) if query else []
+    terms = guide_search.search_terms(query) if query else []
+    return render(
+        request,
+        "guides/search.html",
+        {"query": query, "guides": guides, "terms": terms, "searched": bool(query)},
+    )

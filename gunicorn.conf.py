@@ -1,0 +1,22 @@
+"""gunicorn settings for production: `gunicorn -c gunicorn.conf.py secondopinion.wsgi`.
+
+Threads (gthread) keep a slow PDF render from holding a whole process;
+PDF_MAX_CONCURRENT in the Django settings caps renders per process so page
+requests never queue behind them.
+"""
+
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("GUNICORN_WORKERS", "2"))
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", "8"))
+timeout = 30
+graceful_timeout = 20
+keepalive = 5
+max_requests = 2000
+max_requests_jitter = 200
+control_socket_disable = True
+accesslog = "-"
+# Only method, path and status: no query strings, referers or user agents.
+access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'

@@ -1,0 +1,33 @@
+import pytest
+from django.test import Client
+
+from guides import content
+from guides.models import GlossaryTerm, Guide
+
+
+@pytest.fixture
+def guides_loaded(db) -> None:
+    """The shipped guides and glossary, as `migrate` loads them.
+
+    Loaded again inside each test because a transactional test elsewhere in
+    the run may have emptied the tables it inherited from the migration.
+    """
+    content.load(Guide, GlossaryTerm)
+
+
+@pytest.fixture
+def patient(db) -> Client:
+    """A patient's browser, with its own cookies."""
+    return Client()
+
+
+@pytest.fixture
+def stranger(db) -> Client:
+    """Someone else's browser, which must never see the patient's data."""
+    return Client()
+
+
+@pytest.fixture
+def csrf_patient(db) -> Client:
+    """A browser whose forms are checked for their CSRF token, as in real use."""
+    return Client(enforce_csrf_checks=True)
