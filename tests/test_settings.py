@@ -56,3 +56,13 @@ def test_a_bad_boolean_is_reported_clearly() -> None:
 def test_local_run_needs_nothing_set() -> None:
     result = run_manage("check")
     assert result.returncode == 0, result.stderr
+
+
+def test_deploy_check_fails_if_csrf_protection_is_removed() -> None:
+    from django.test import override_settings
+
+    from secondopinion.checks import csrf_middleware_installed
+
+    with override_settings(MIDDLEWARE=["django.middleware.security.SecurityMiddleware"]):
+        errors = csrf_middleware_installed(None)
+    assert [e.id for e in errors] == ["secondopinion.E001"]

@@ -1,0 +1,104 @@
+"""A patient's packet and everything hanging off it, one row per thing.
+
+There are no accounts. The session holds only the packet's id; answers,
+checklist entries and questions are rows of their own, so two tabs that
+change different things never overwrite each other. Deleting the packet
+deletes every row (on_delete=CASCADE).
+"""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from checklists.situations import ANSWER_CHOICES
+
+NAME_MAX = 80
+TEXT_MAX = 120
+CONTACT_MAX = 200
+NOTE_MAX = 500
+QUESTION_MAX = 300
+QUESTIONS_MAX = 20
+
+
+class PaperSize(models.TextChoices):
+    LETTER = "letter", _("US Letter")
+    A4 = "a4", _("A4")
+
+
+class Packet(models.Model):
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now, db_index=True)
+    # Details for the cover and the letter. All optional, all bounded.
+    name = models.CharField(_("name"), max_length=NAME_MAX, blank=True)
+    cancer_type = models.CharField(_("type of cancer"), max_length=TEXT_MAX, blank=True)
+    first_doctor = models.CharField(_("first doctor"), max_length=TEXT_MAX, blank=True)
+    doctor_contact = models.CharField(
+        _("first doctor's office contact"), max_length=CONTACT_MAX, blank=True
+    )
+    center = models.CharField(_("second-opinion center"), max_length=TEXT_MAX, blank=True)
+    appointment_date = models.DateField(_("appointment date"), null=True, blank=True)
+    paper_size = models.CharField(
+        _("paper size"), max_length=10, choices=PaperSize.choices, default=PaperSize.LETTER
+    )
+
+    def __str__(self) -> str:
+        return f"Packet {self.pk}"
+
+    def touch(self) -> None:
+        """Mark the packet as used now, without rewriting any other column."""
+        self.updated_at = timezone.now()
+        Packet.objects.filter(pk=self.pk).update(updated_at=self.updated_at)
+
+
+class Answer(models.Model):
+    packet = models.ForeignKey(Packet, on_delete=models.CASCADE, related_name="answers")
+    key = models.CharField(max_length=40)
+    value = models.CharField(max_length=10, choices=ANSWER_CHOICES)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["packet", "key"], name="one_answer_per_question"),
+            models.CheckConstraint(
+                condition=models.Q(value__in=["yes", "no", "unsure"]), name="answer_value_known"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.value}"
+
+
+class Status(models.TextChoices):
+    NEED = "need", _("Still need")
+    ASKED = "asked", _("Asked for it")
+    HAVE = "have", _("Have it")
+    NOT_APPLICABLE = "na", _("Does not apply")
+
+
+class ChecklistEntry(models.Model):
+    packet = models.ForeignKey(Packet, on_delete=models.CASCADE, related_name="entries")
+    item_key = models.CharField(max_length=40)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.NEED)
+    note = models.CharField(max_length=NOTE_MAX, blank=True)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["packet", "item_key"], name="one_entry_per_item"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.item_key}: {self.status}"
+
+
+class PacketQuestion(models.Model):
+    packet = models.ForeignKey(Packet, on_delete=models.CASCADE, related_name="questions")
+    text = models.CharField(max_length=QUESTION_MAX)
+    position = models.PositiveSmallIntegerField(default=0)
+    suggestion_key = models.CharField(max_length=40, blank=True)
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.text

@@ -1,0 +1,47 @@
+"""Which packet belongs to this browser, and the writes that keep rows apart.
+
+The session stores the packet id and nothing else. No URL ever names a
+packet, so another browser can never reach one.
+"""
+
+from django.http import HttpRequest
+from django.utils import timezone
+
+from checklists.models import Answer, Packet
+
+SESSION_KEY = "packet_id"
+
+
+def current_packet(request: HttpRequest) -> Packet | None:
+    """This browser's packet, or None when it has none (or it was deleted)."""
+    packet_id = request.session.get(SESSION_KEY)
+    if packet_id is None:
+        return None
+    return Packet.objects.filter(pk=packet_id).first()
+
+
+def start_packet(request: HttpRequest) -> Packet:
+    """This browser's packet, created (with a fresh session key) if it has none."""
+    packet = current_packet(request)
+    if packet is not None:
+        return packet
+    packet = Packet.objects.create()
+    request.session.cycle_key()
+    request.session[SESSION_KEY] = packet.pk
+    return packet
+
+
+def answers_of(packet: Packet) -> dict[str, str]:
+    return dict(packet.answers.values_list("key", "value"))
+
+
+def save_answer(packet: Packet, key: str, value: str) -> None:
+    """Insert or replace one answer in a single statement (no lost updates)."""
+    now = timezone.now()
+    Answer.objects.bulk_create(
+        [Answer(packet=packet, key=key, value=value, updated_at=now)],
+        update_conflicts=True,
+        unique_fields=["packet", "key"],
+        update_fields=["value", "updated_at"],
+    )
+    packet.touch()

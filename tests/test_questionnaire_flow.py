@@ -1,0 +1,260 @@
+"""The questionnaire through HTTP: with and without htmx, and every bad input."""
+
+import pytest
+from django.test import Client
+from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
+
+from checklists.models import Answer, Packet
+from checklists.situations import KEYS
+
+HX = {"HTTP_HX_REQUEST": "true"}
+
+
+def start(client: Client) -> None:
+    response = client.post("/questionnaire/")
+    assertRedirects(response, f"/questionnaire/{KEYS[0]}/", fetch_redirect_response=False)
+
+
+def answer_all(client: Client, value: str = "yes", htmx: bool = False) -> None:
+    for key in KEYS:
+        extra = HX if htmx else {}
+        response = client.post(f"/questionnaire/{key}/", {"answer": value}, **extra)
+        assert response.status_code in (200, 302)
+
+
+def test_start_page_explains_and_stores_nothing(client: Client, db) -> None:
+    response = client.get("/questionnaire/")
+    assertContains(response, "about two minutes")
+    assertContains(response, "only for this browser session")
+    assertContains(response, "not medical advice")
+    assert Packet.objects.count() == 0
+    assert "sessionid" not in response.cookies
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_start_button_creates_one_packet_and_a_session(patient: Client) -> None:
+    start(patient)
+    start(patient)
+    assert Packet.objects.count() == 1
+    assert patient.session["packet_id"] == Packet.objects.get().pk
+
+
+def test_question_page_shows_one_question_with_three_answers(patient: Client) -> None:
+    start(patient)
+    response = patient.get(f"/questionnaire/{KEYS[0]}/")
+    assertContains(response, "Question 1 of 9")
+    for label in ["Yes", "No", "Not sure"]:
+        assertContains(response, f">{label}</label>")
+    assertContains(response, "Why we ask")
+    assertContains(response, 'href="/guides/')
+    assert response["Cache-Control"].count("no-store") == 1
+    assert "HX-Request" in response["Vary"]
+
+
+def test_whole_flow_without_javascript_reaches_a_result(patient: Client) -> None:
+    start(patient)
+    for index, key in enumerate(KEYS):
+        response = patient.post(f"/questionnaire/{key}/", {"answer": "yes"})
+        expected = (
+            f"/questionnaire/{KEYS[index + 1]}/"
+            if index + 1 < len(KEYS)
+            else "/questionnaire/check/"
+        )
+        assertRedirects(response, expected, fetch_redirect_response=False)
+    response = patient.get("/questionnaire/check/")
+    assert response.content.decode().count("?change=1") == 9
+    response = patient.get("/questionnaire/result/")
+    assertContains(response, "Several reasons for a second opinion may apply to you")
+    assertContains(response, "Your cancer is rare")
+    assertContains(response, "not medical advice")
+    assertContains(response, "How this result was worked out")
+    assertContains(response, "21 of 21")
+    assertContains(response, 'href="/packet/"')
+    assert Answer.objects.count() == 9
+
+
+def test_whole_flow_with_htmx_swaps_each_step_in_place(patient: Client) -> None:
+    start(patient)
+    for index, key in enumerate(KEYS):
+        response = patient.post(f"/questionnaire/{key}/", {"answer": "no"}, **HX)
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "<html" not in html, "an htmx swap must send only the step"
+        assert 'id="step"' in html
+        if index + 1 < len(KEYS):
+            assert response["HX-Push-Url"] == f"/questionnaire/{KEYS[index + 1]}/"
+            assert f"Question {index + 2} of 9" in html
+        else:
+            assert response["HX-Push-Url"] == "/questionnaire/check/"
+            assert "Check your answers" in html
+        assert "HX-Request" in response["Vary"]
+    response = patient.get("/questionnaire/result/")
+    assertContains(response, "A second opinion can still help you")
+    assertContains(response, "normal part of cancer care")
+
+
+def test_htmx_and_plain_flows_give_the_same_result(db) -> None:
+    plain, enhanced = Client(), Client()
+    for client, htmx in [(plain, False), (enhanced, True)]:
+        start(client)
+        answer_all(client, "unsure", htmx=htmx)
+    a = plain.get("/questionnaire/result/").content.decode()
+    b = enhanced.get("/questionnaire/result/").content.decode()
+
+    def result_of(html: str) -> str:
+        return html.split('<main id="main"')[1].split('name="csrfmiddlewaretoken"')[0]
+
+    assert result_of(a) == result_of(b)
+    assert "Things to ask your care team" in result_of(a)
+
+
+def test_a_full_page_is_sent_when_htmx_is_not_asking(patient: Client) -> None:
+    start(patient)
+    response = patient.get(f"/questionnaire/{KEYS[0]}/")
+    assertContains(response, "<html")
+
+
+def test_change_link_returns_to_check_and_changes_the_result(patient: Client) -> None:
+    start(patient)
+    answer_all(patient, "no")
+    assertContains(patient.get("/questionnaire/result/"), "A second opinion can still help you")
+    response = patient.get("/questionnaire/rare-cancer/?change=1")
+    assertContains(response, 'name="change" value="1"')
+    assertContains(response, 'href="/questionnaire/check/"')
+    response = patient.post(
+        "/questionnaire/rare-cancer/?change=1", {"answer": "yes", "change": "1"}
+    )
+    assertRedirects(response, "/questionnaire/check/", fetch_redirect_response=False)
+    result = patient.get("/questionnaire/result/")
+    assertContains(result, "Some reasons for a second opinion may apply to you")
+    assertContains(result, "Your cancer is rare")
+
+
+def test_returning_resumes_at_the_first_unanswered_question(patient: Client) -> None:
+    start(patient)
+    for key in KEYS[:4]:
+        patient.post(f"/questionnaire/{key}/", {"answer": "no"})
+    response = patient.get("/questionnaire/")
+    assertContains(response, "You have answered 4 of 9 questions")
+    assertContains(response, f'href="/questionnaire/{KEYS[4]}/"')
+    response = patient.post("/questionnaire/")
+    assertRedirects(response, f"/questionnaire/{KEYS[4]}/", fetch_redirect_response=False)
+
+
+def test_previous_answer_is_shown_when_going_back(patient: Client) -> None:
+    start(patient)
+    patient.post(f"/questionnaire/{KEYS[0]}/", {"answer": "unsure"})
+    response = patient.get(f"/questionnaire/{KEYS[0]}/")
+    assertContains(response, 'value="unsure" checked')
+
+
+def test_skipping_ahead_goes_to_the_first_unanswered_question(patient: Client) -> None:
+    start(patient)
+    patient.post(f"/questionnaire/{KEYS[0]}/", {"answer": "no"})
+    response = patient.get(f"/questionnaire/{KEYS[5]}/")
+    assertRedirects(response, f"/questionnaire/{KEYS[1]}/", fetch_redirect_response=False)
+    response = patient.post(f"/questionnaire/{KEYS[5]}/", {"answer": "yes"})
+    assertRedirects(response, f"/questionnaire/{KEYS[1]}/", fetch_redirect_response=False)
+    assert not Answer.objects.filter(key=KEYS[5]).exists()
+
+
+def test_start_again_clears_the_answers(patient: Client) -> None:
+    start(patient)
+    answer_all(patient, "yes")
+    response = patient.post("/questionnaire/restart/")
+    assertRedirects(response, f"/questionnaire/{KEYS[0]}/", fetch_redirect_response=False)
+    assert Answer.objects.count() == 0
+    assert Packet.objects.count() == 1
+
+
+def test_unknown_question_is_404(patient: Client) -> None:
+    start(patient)
+    response = patient.get("/questionnaire/not-a-question/")
+    assert response.status_code == 404
+    assertContains(response, "Page not found", status_code=404)
+
+
+@pytest.mark.parametrize("value", ["maybe", "", "YES", "yes ", "<script>", "1" * 5000])
+def test_an_answer_outside_the_three_is_refused_and_nothing_stored(
+    patient: Client, value: str
+) -> None:
+    start(patient)
+    response = patient.post(f"/questionnaire/{KEYS[0]}/", {"answer": value})
+    assert response.status_code == 200
+    assertContains(response, "There is a problem")
+    assertContains(response, "Choose Yes, No or Not sure.")
+    assertContains(response, "<title>Error:", html=False)
+    assert Answer.objects.count() == 0
+
+
+def test_a_missing_answer_with_htmx_shows_the_error_in_place(patient: Client) -> None:
+    start(patient)
+    response = patient.post(f"/questionnaire/{KEYS[0]}/", {}, **HX)
+    assertContains(response, "Choose Yes, No or Not sure.")
+    assert "<html" not in response.content.decode()
+    assert "HX-Push-Url" not in response
+
+
+def test_a_bad_answer_keeps_earlier_answers(patient: Client) -> None:
+    start(patient)
+    patient.post(f"/questionnaire/{KEYS[0]}/", {"answer": "yes"})
+    patient.post(f"/questionnaire/{KEYS[0]}/", {"answer": "bogus"})
+    assert Answer.objects.get(key=KEYS[0]).value == "yes"
+
+
+def test_missing_csrf_token_gets_the_sites_403_page(csrf_patient: Client) -> None:
+    response = csrf_patient.post("/questionnaire/")
+    assert response.status_code == 403
+    assertContains(response, "Your form could not be sent", status_code=403)
+    assertContains(response, "Skip to main content", status_code=403)
+    assert Packet.objects.count() == 0
+
+
+def test_result_with_unanswered_questions_goes_to_the_first_one(patient: Client) -> None:
+    start(patient)
+    patient.post(f"/questionnaire/{KEYS[0]}/", {"answer": "yes"})
+    for url in ["/questionnaire/result/", "/questionnaire/check/"]:
+        response = patient.get(url)
+        assertRedirects(response, f"/questionnaire/{KEYS[1]}/", fetch_redirect_response=False)
+
+
+@pytest.mark.parametrize(
+    "url", [f"/questionnaire/{KEYS[0]}/", "/questionnaire/check/", "/questionnaire/result/"]
+)
+def test_without_a_packet_pages_send_you_to_the_start(client: Client, db, url: str) -> None:
+    assertRedirects(client.get(url), "/questionnaire/", fetch_redirect_response=False)
+    assert Packet.objects.count() == 0
+
+
+def test_another_browser_never_sees_the_answers(patient: Client, stranger: Client) -> None:
+    start(patient)
+    answer_all(patient, "yes")
+    for url in ["/questionnaire/result/", "/questionnaire/check/", f"/questionnaire/{KEYS[0]}/"]:
+        response = stranger.get(url)
+        assert response.status_code == 302
+    assertNotContains(stranger.get("/questionnaire/"), "You have answered")
+
+
+def test_wrong_methods_are_refused(patient: Client) -> None:
+    assert patient.get("/questionnaire/restart/").status_code == 405
+    assert patient.post("/questionnaire/result/").status_code == 405
+    assert patient.put(f"/questionnaire/{KEYS[0]}/").status_code == 405
+
+
+@pytest.mark.parametrize(
+    "url", [f"/questionnaire/{KEYS[0]}/", "/questionnaire/check/", "/questionnaire/result/"]
+)
+def test_questionnaire_pages_have_bounded_queries(
+    patient: Client, django_assert_max_num_queries, url: str
+) -> None:
+    start(patient)
+    answer_all(patient, "yes")
+    with django_assert_max_num_queries(4):
+        response = patient.get(url)
+    assert response.status_code == 200
+
+
+def test_answering_has_bounded_queries(patient: Client, django_assert_max_num_queries) -> None:
+    start(patient)
+    with django_assert_max_num_queries(6):
+        patient.post(f"/questionnaire/{KEYS[0]}/", {"answer": "yes"}, **HX)
