@@ -1,7 +1,18 @@
+from datetime import date, timedelta
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from checklists.models import (
+    NOTE_MAX,
+    QUESTION_MAX,
+    Packet,
+    PaperSize,
+    Status,
+)
 from checklists.situations import ANSWER_CHOICES
+
+DATE_FORMATS = ["%Y-%m-%d", "%m/%d/%Y", "%m/%d/%y", "%m-%d-%Y", "%B %d %Y", "%b %d %Y"]
 
 
 class AnswerForm(forms.Form):
@@ -13,3 +24,96 @@ class AnswerForm(forms.Form):
             "invalid_choice": _("Choose Yes, No or Not sure."),
         },
     )
+
+
+class ItemForm(forms.Form):
+    status = forms.ChoiceField(
+        choices=Status.choices,
+        error_messages={
+            "required": _("Choose where you are with this item."),
+            "invalid_choice": _("Choose where you are with this item."),
+        },
+    )
+    note = forms.CharField(
+        required=False,
+        max_length=NOTE_MAX,
+        error_messages={
+            "max_length": _(
+                "Keep the note to %(limit_value)d characters or fewer (it has %(show_value)d)."
+            )
+        },
+    )
+
+
+class DetailsForm(forms.ModelForm):
+    appointment_date = forms.DateField(
+        required=False,
+        input_formats=DATE_FORMATS,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Enter a real date, for example 2027-03-14.")},
+        label=_("Appointment date"),
+    )
+
+    class Meta:
+        model = Packet
+        fields = [
+            "name",
+            "cancer_type",
+            "first_doctor",
+            "doctor_contact",
+            "center",
+            "appointment_date",
+            "paper_size",
+        ]
+        labels = {
+            "name": _("Your name, for the cover and the letter"),
+            "cancer_type": _("Type of cancer"),
+            "first_doctor": _("Your first doctor's name"),
+            "doctor_contact": _("Your first doctor's office: phone, fax or address"),
+            "center": _("Where you are getting the second opinion"),
+            "paper_size": _("Paper size for the PDF"),
+        }
+        widgets = {"paper_size": forms.RadioSelect}
+
+    def clean_appointment_date(self) -> date | None:
+        day = self.cleaned_data.get("appointment_date")
+        if day is None:
+            return None
+        today = date.today()
+        if day < today - timedelta(days=365) or day > today + timedelta(days=3 * 365):
+            raise forms.ValidationError(
+                _("Enter a date within a year before or three years after today.")
+            )
+        return day
+
+
+PAPER_CHOICES = PaperSize.choices
+
+
+class QuestionForm(forms.Form):
+    """One form, several buttons: add a suggestion, add your own, move or remove one."""
+
+    ACTIONS = ["add", "suggest", "up", "down", "remove"]
+    action = forms.ChoiceField(choices=[(a, a) for a in ACTIONS])
+    text = forms.CharField(
+        required=False,
+        max_length=QUESTION_MAX,
+        error_messages={
+            "max_length": _(
+                "Keep your question to %(limit_value)d characters or fewer (it has %(show_value)d)."
+            )
+        },
+    )
+    suggestion = forms.CharField(required=False, max_length=40)
+    question = forms.IntegerField(required=False, min_value=1)
+
+    def clean(self) -> dict:
+        data = super().clean()
+        action = data.get("action")
+        if action == "add" and not data.get("text"):
+            self.add_error("text", _("Type your question first."))
+        if action == "suggest" and not data.get("suggestion"):
+            self.add_error("suggestion", _("Choose a question to add."))
+        if action in ("up", "down", "remove") and not data.get("question"):
+            self.add_error("question", _("Choose a question."))
+        return data

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from checklists import views
+from checklists import packet_views, views
 
 app_name = "checklists"
 urlpatterns = [
@@ -9,5 +9,12 @@ urlpatterns = [
     path("questionnaire/result/", views.result, name="result"),
     path("questionnaire/restart/", views.restart, name="restart"),
     path("questionnaire/<slug:key>/", views.question, name="question"),
-    path("packet/", views.packet, name="packet"),
+    path("packet/", packet_views.packet, name="packet"),
+    path("packet/items/<slug:key>/", packet_views.save_item, name="save_item"),
+    path("packet/questions/", packet_views.questions, name="questions"),
+    path("packet/details/", packet_views.details, name="details"),
+    path("packet/letter/", packet_views.letter, name="letter"),
+    path("packet/packet.pdf", packet_views.packet_pdf, name="packet_pdf"),
+    path("packet/delete/", packet_views.delete, name="delete"),
+    path("checklist.pdf", packet_views.blank_checklist_pdf, name="blank_pdf"),
 ]

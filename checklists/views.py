@@ -190,8 +190,3 @@ def restart(request: HttpRequest) -> HttpResponse:
     packet.touch()
     messages.info(request, _("Your answers were cleared. You can start again."))
     return redirect(_question_url(situations.KEYS[0]))
-
-
-@require_safe
-def packet(request: HttpRequest) -> HttpResponse:
-    return render(request, "checklists/soon.html", {"section": "packet"})

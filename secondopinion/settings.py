@@ -128,6 +128,8 @@ else:
         "default": {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "db.sqlite3"}
     }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Tests use a file, not shared memory, so threads lock and wait as in real use.
+    DATABASES["default"]["TEST"] = {"NAME": BASE_DIR / ".test-db.sqlite3"}
     DATABASES["default"]["OPTIONS"] = {
         # Writers queue for the lock instead of failing at once, and WAL lets
         # readers go on while one writes.
@@ -256,5 +258,8 @@ LOGGING = {
     "loggers": {
         # Request logs carry URLs only; patient text is never in a URL.
         "django.request": {"level": "ERROR"},
+        "weasyprint": {"level": "WARNING"},
+        "weasyprint.progress": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }

@@ -2,27 +2,28 @@
 (function () {
   "use strict";
 
-  // After a question or step is swapped in, move focus to its heading so a
-  // screen reader announces the new question, as a page load would.
-  document.addEventListener("htmx:afterSettle", function (event) {
-    var target = event.detail && event.detail.target;
-    if (!target || !target.isConnected) {
-      target = document.getElementById("step");
+  // After a swap, move focus to what the new content marks for it: the new
+  // question's heading (so a screen reader reads it out, as a page load
+  // would), or the Save button of a checklist item that was just saved.
+  document.addEventListener("htmx:afterSettle", function () {
+    var next = document.querySelector("[data-focus-after-swap]");
+    if (!next) return;
+    next.removeAttribute("data-focus-after-swap");
+    if (!next.hasAttribute("tabindex") && !/^(A|BUTTON|INPUT|SELECT|TEXTAREA)$/.test(next.tagName)) {
+      next.setAttribute("tabindex", "-1");
     }
-    if (!target) return;
-    var focusTarget = target.querySelector("[data-focus-after-swap]");
-    if (!focusTarget) return;
-    if (!focusTarget.hasAttribute("tabindex")) focusTarget.setAttribute("tabindex", "-1");
-    focusTarget.focus();
+    next.focus();
   });
 
   // A failed request (server or network) leaves the page as it was; say so.
-  document.addEventListener("htmx:responseError", function () {
+  function announce(message) {
     var live = document.getElementById("live-status");
-    if (live) live.textContent = "Sorry, that did not save. Please try again.";
+    if (live) live.textContent = message;
+  }
+  document.addEventListener("htmx:responseError", function () {
+    announce("Sorry, that did not save. Please try again.");
   });
   document.addEventListener("htmx:sendError", function () {
-    var live = document.getElementById("live-status");
-    if (live) live.textContent = "Sorry, we could not reach the site. Check your connection and try again.";
+    announce("Sorry, we could not reach the site. Check your connection and try again.");
   });
 })();

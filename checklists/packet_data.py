@@ -1,0 +1,102 @@
+"""Everything a packet page, the letter and the PDF show, gathered in a few queries."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from checklists import records, scoring, situations
+from checklists.letter import Letter, build_letter
+from checklists.models import ChecklistEntry, Packet, PacketQuestion, Status
+
+STATUS_LABELS = dict(Status.choices)
+
+
+@dataclass
+class ItemView:
+    item: records.Item
+    status: str
+    note: str
+    form: object = None
+
+    @property
+    def status_label(self) -> str:
+        return str(STATUS_LABELS[self.status])
+
+    @property
+    def choices(self) -> list[tuple[str, str]]:
+        return Status.choices
+
+    @property
+    def ready(self) -> bool:
+        return records.is_ready(self.status)
+
+
+@dataclass
+class GroupView:
+    group: records.Group
+    items: list[ItemView]
+    progress: records.Progress
+
+
+@dataclass
+class PacketView:
+    packet: Packet
+    groups: list[GroupView]
+    progress: records.Progress
+    questions: list[PacketQuestion]
+    suggestions: list[records.SuggestedQuestion]
+    assessment: scoring.Assessment | None
+    still_needed: list[records.Item]
+    letter: Letter
+    answers: dict[str, str] = field(default_factory=dict)
+
+
+def gather(packet: Packet, today: date, forms: dict[str, object] | None = None) -> PacketView:
+    entries = {e.item_key: e for e in ChecklistEntry.objects.filter(packet=packet)}
+    statuses = {key: entry.status for key, entry in entries.items()}
+    overall, per_group = records.progress(statuses)
+    forms = forms or {}
+    groups = []
+    for group in records.GROUPS:
+        items = []
+        for item in records.ITEMS:
+            if item.group != group.key:
+                continue
+            entry = entries.get(item.key)
+            items.append(
+                ItemView(
+                    item=item,
+                    status=entry.status if entry else Status.NEED,
+                    note=entry.note if entry else "",
+                    form=forms.get(item.key),
+                )
+            )
+        groups.append(GroupView(group, items, per_group[group.key]))
+    questions = list(PacketQuestion.objects.filter(packet=packet))
+    used = {q.suggestion_key for q in questions}
+    answers = dict(packet.answers.values_list("key", "value"))
+    complete = situations.first_unanswered(answers) is None
+    still_needed = [
+        item for item in records.ITEMS if statuses.get(item.key, Status.NEED) == Status.NEED
+    ]
+    # The letter asks the first doctor's office only for what it can send.
+    to_request = [item for item in still_needed if item.requestable]
+    letter = build_letter(
+        name=packet.name,
+        first_doctor=packet.first_doctor,
+        doctor_contact=packet.doctor_contact,
+        center=packet.center,
+        appointment_date=packet.appointment_date,
+        still_needed=to_request,
+        today=today,
+    )
+    return PacketView(
+        packet=packet,
+        groups=groups,
+        progress=overall,
+        questions=questions,
+        suggestions=[q for q in records.SUGGESTED_QUESTIONS if q.key not in used],
+        assessment=scoring.assess(answers) if complete else None,
+        still_needed=still_needed,
+        letter=letter,
+        answers=answers,
+    )

@@ -1,0 +1,55 @@
+"""Twenty browser tabs on one packet, each changing a different thing at once."""
+
+import threading
+
+import pytest
+from django.db import connection
+from django.test import Client
+
+from checklists.models import Answer, ChecklistEntry, Packet
+from checklists.records import ITEMS
+from checklists.situations import KEYS
+
+
+@pytest.mark.django_db(transaction=True)
+def test_twenty_threads_changing_different_items_lose_nothing() -> None:
+    owner = Client()
+    owner.post("/packet/")
+    owner.post("/questionnaire/")
+    for key in KEYS:
+        owner.post(f"/questionnaire/{key}/", {"answer": "no"})
+    cookie = owner.cookies["sessionid"].value
+    # 16 checklist items and 4 answers changed at the same moment: 20 writers.
+    jobs = [("item", item.key) for item in ITEMS] + [("answer", key) for key in KEYS[:4]]
+    assert len(jobs) == 20
+    barrier = threading.Barrier(len(jobs))
+    errors: list[BaseException] = []
+
+    def work(kind: str, key: str) -> None:
+        try:
+            client = Client()
+            client.cookies["sessionid"] = cookie
+            barrier.wait(timeout=30)
+            if kind == "item":
+                response = client.post(
+                    f"/packet/items/{key}/", {"status": "have", "note": f"n-{key}"}
+                )
+            else:
+                response = client.post(f"/questionnaire/{key}/", {"answer": "yes", "change": "1"})
+            assert response.status_code == 302, response.status_code
+        except BaseException as error:  # reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=work, args=job) for job in jobs]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not errors, errors
+    packet = Packet.objects.get()
+    notes = dict(ChecklistEntry.objects.filter(packet=packet).values_list("item_key", "note"))
+    assert notes == {key: f"n-{key}" for kind, key in jobs if kind == "item"}
+    answers = dict(Answer.objects.filter(packet=packet).values_list("key", "value"))
+    assert answers == {key: ("yes" if key in KEYS[:4] else "no") for key in KEYS}
