@@ -3,9 +3,11 @@ from datetime import date, timedelta
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from checklists import decision
 from checklists.models import (
     NOTE_MAX,
     QUESTION_MAX,
+    InsuranceCall,
     Packet,
     PaperSize,
     Status,
@@ -117,3 +119,81 @@ class QuestionForm(forms.Form):
         if action in ("up", "down", "remove") and not data.get("question"):
             self.add_error("question", _("Choose a question."))
         return data
+
+
+class ValuesForm(forms.Form):
+    """One optional 0-3 rating for each statement of what matters."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [(str(value), label) for value, label in decision.RATINGS]
+        for value in decision.VALUES:
+            self.fields[value.key] = forms.ChoiceField(
+                label=value.statement,
+                choices=choices,
+                required=False,
+                widget=forms.RadioSelect,
+                error_messages={"invalid_choice": _("Choose how much this matters to you.")},
+            )
+
+    def ratings(self) -> dict[str, int]:
+        return {key: int(value) for key, value in self.cleaned_data.items() if value != ""}
+
+    def rows(self) -> list[tuple[forms.BoundField, list[tuple[str, str]]]]:
+        return [(self[value.key], self.fields[value.key].choices) for value in decision.VALUES]
+
+
+class SureForm(forms.Form):
+    """The four SURE questions, each Yes or No."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for item in decision.SURE_ITEMS:
+            self.fields[item.key] = forms.ChoiceField(
+                label=item.question,
+                choices=decision.SURE_CHOICES,
+                widget=forms.RadioSelect,
+                error_messages={
+                    "required": _("Answer Yes or No."),
+                    "invalid_choice": _("Answer Yes or No."),
+                },
+            )
+
+    def rows(self) -> list[tuple[object, forms.BoundField]]:
+        return [(item, self[item.key]) for item in decision.SURE_ITEMS]
+
+
+class InsuranceCallForm(forms.ModelForm):
+    call_date = forms.DateField(
+        required=False,
+        input_formats=DATE_FORMATS,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Enter a real date, for example 2026-12-01.")},
+        label=_("Date of the call"),
+    )
+
+    class Meta:
+        model = InsuranceCall
+        fields = [
+            "call_date",
+            "spoke_to",
+            "reference",
+            "covered",
+            "referral_needed",
+            "in_network",
+            "notes",
+        ]
+        widgets = {
+            "covered": forms.RadioSelect,
+            "referral_needed": forms.RadioSelect,
+            "in_network": forms.RadioSelect,
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def clean_call_date(self) -> date | None:
+        day = self.cleaned_data.get("call_date")
+        if day and (
+            day < date.today() - timedelta(days=365) or day > date.today() + timedelta(days=365)
+        ):
+            raise forms.ValidationError(_("Enter a date within a year of today."))
+        return day

@@ -102,3 +102,54 @@ class PacketQuestion(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+class ValueRating(models.Model):
+    """How much one statement matters to the patient (0 not important to 3 very)."""
+
+    packet = models.ForeignKey(Packet, on_delete=models.CASCADE, related_name="values")
+    key = models.CharField(max_length=40)
+    rating = models.PositiveSmallIntegerField()
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["packet", "key"], name="one_rating_per_value"),
+            models.CheckConstraint(condition=models.Q(rating__lte=3), name="rating_in_range"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.rating}"
+
+
+class Coverage(models.TextChoices):
+    UNKNOWN = "", _("Not asked yet")
+    YES = "yes", _("Yes")
+    NO = "no", _("No")
+    PARTLY = "partly", _("Partly, or it depends")
+
+
+class InsuranceCall(models.Model):
+    """The patient's notes from calling their insurer, for the packet and PDF."""
+
+    packet = models.OneToOneField(Packet, on_delete=models.CASCADE, related_name="insurance_call")
+    call_date = models.DateField(_("date of the call"), null=True, blank=True)
+    spoke_to = models.CharField(_("person you spoke to"), max_length=TEXT_MAX, blank=True)
+    reference = models.CharField(_("reference or call number"), max_length=60, blank=True)
+    covered = models.CharField(
+        _("Is a second opinion covered?"), max_length=10, choices=Coverage.choices, blank=True
+    )
+    referral_needed = models.CharField(
+        _("Is a referral or prior approval needed?"),
+        max_length=10,
+        choices=Coverage.choices,
+        blank=True,
+    )
+    in_network = models.CharField(
+        _("Is the center in your network?"), max_length=10, choices=Coverage.choices, blank=True
+    )
+    notes = models.CharField(_("other notes"), max_length=NOTE_MAX, blank=True)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"Insurance call for packet {self.packet_id}"

@@ -3,9 +3,16 @@
 from dataclasses import dataclass, field
 from datetime import date
 
-from checklists import records, scoring, situations
+from checklists import decision, records, scoring, situations
 from checklists.letter import Letter, build_letter
-from checklists.models import ChecklistEntry, Packet, PacketQuestion, Status
+from checklists.models import (
+    ChecklistEntry,
+    InsuranceCall,
+    Packet,
+    PacketQuestion,
+    Status,
+    ValueRating,
+)
 
 STATUS_LABELS = dict(Status.choices)
 
@@ -16,6 +23,7 @@ class ItemView:
     status: str
     note: str
     form: object = None
+    because: tuple[str, ...] = ()
 
     @property
     def status_label(self) -> str:
@@ -48,10 +56,18 @@ class PacketView:
     still_needed: list[records.Item]
     letter: Letter
     answers: dict[str, str] = field(default_factory=dict)
+    values: list = field(default_factory=list)
+    sure: list = field(default_factory=list)
+    sure_gaps: list = field(default_factory=list)
+    urgent: bool = False
+    call: InsuranceCall | None = None
 
 
 def gather(packet: Packet, today: date, forms: dict[str, object] | None = None) -> PacketView:
     entries = {e.item_key: e for e in ChecklistEntry.objects.filter(packet=packet)}
+    answers = dict(packet.answers.values_list("key", "value"))
+    # The checklist follows the answers: items that matter more are flagged.
+    flagged = records.highlights(answers)
     statuses = {key: entry.status for key, entry in entries.items()}
     overall, per_group = records.progress(statuses)
     forms = forms or {}
@@ -68,12 +84,14 @@ def gather(packet: Packet, today: date, forms: dict[str, object] | None = None) 
                     status=entry.status if entry else Status.NEED,
                     note=entry.note if entry else "",
                     form=forms.get(item.key),
+                    because=tuple(
+                        str(situations.BY_KEY[key].label) for key in flagged.get(item.key, ())
+                    ),
                 )
             )
         groups.append(GroupView(group, items, per_group[group.key]))
     questions = list(PacketQuestion.objects.filter(packet=packet))
     used = {q.suggestion_key for q in questions}
-    answers = dict(packet.answers.values_list("key", "value"))
     complete = situations.first_unanswered(answers) is None
     still_needed = [
         item for item in records.ITEMS if statuses.get(item.key, Status.NEED) == Status.NEED
@@ -99,4 +117,15 @@ def gather(packet: Packet, today: date, forms: dict[str, object] | None = None) 
         still_needed=still_needed,
         letter=letter,
         answers=answers,
+        values=decision.ranked_values(
+            dict(ValueRating.objects.filter(packet=packet).values_list("key", "rating"))
+        ),
+        sure=[
+            (item, "Yes" if answers[item.key] == "yes" else "No")
+            for item in decision.SURE_ITEMS
+            if item.key in answers
+        ],
+        sure_gaps=decision.sure_gaps(answers),
+        urgent=decision.urgent(answers),
+        call=InsuranceCall.objects.filter(packet=packet).first(),
     )

@@ -17,8 +17,15 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django.views.decorators.vary import vary_on_headers
 
 from checklists import packet_data, packets, pdf, ratelimit, records
-from checklists.forms import DetailsForm, ItemForm, QuestionForm
-from checklists.models import QUESTIONS_MAX, ChecklistEntry, Packet, PacketQuestion, PaperSize
+from checklists.forms import DetailsForm, InsuranceCallForm, ItemForm, QuestionForm
+from checklists.models import (
+    QUESTIONS_MAX,
+    ChecklistEntry,
+    InsuranceCall,
+    Packet,
+    PacketQuestion,
+    PaperSize,
+)
 
 
 def _today() -> date:
@@ -183,6 +190,28 @@ def details(request: HttpRequest) -> HttpResponse:
     else:
         form = DetailsForm(instance=current)
     return _page(request, "checklists/details.html", {"form": form})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@never_cache
+def insurance(request: HttpRequest) -> HttpResponse:
+    """A script for calling the insurer, and a log of what they said."""
+    current = packets.current_packet(request)
+    if current is None:
+        return redirect("checklists:packet")
+    call = InsuranceCall.objects.filter(packet=current).first() or InsuranceCall(packet=current)
+    if request.method == "POST":
+        form = InsuranceCallForm(request.POST, instance=call)
+        if form.is_valid():
+            saved = form.save(commit=False)
+            saved.updated_at = timezone.now()
+            saved.save()
+            current.touch()
+            messages.success(request, _("Your notes from the insurance call were saved."))
+            return redirect("checklists:packet")
+    else:
+        form = InsuranceCallForm(instance=call)
+    return _page(request, "checklists/insurance.html", {"form": form})
 
 
 @require_safe

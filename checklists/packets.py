@@ -7,7 +7,7 @@ packet, so another browser can never reach one.
 from django.http import HttpRequest
 from django.utils import timezone
 
-from checklists.models import Answer, Packet
+from checklists.models import Answer, Packet, ValueRating
 
 SESSION_KEY = "packet_id"
 
@@ -43,5 +43,17 @@ def save_answer(packet: Packet, key: str, value: str) -> None:
         update_conflicts=True,
         unique_fields=["packet", "key"],
         update_fields=["value", "updated_at"],
+    )
+    packet.touch()
+
+
+def save_ratings(packet: Packet, ratings: dict[str, int]) -> None:
+    """Insert or replace the given value ratings, one row each."""
+    now = timezone.now()
+    ValueRating.objects.bulk_create(
+        [ValueRating(packet=packet, key=k, rating=r, updated_at=now) for k, r in ratings.items()],
+        update_conflicts=True,
+        unique_fields=["packet", "key"],
+        update_fields=["rating", "updated_at"],
     )
     packet.touch()

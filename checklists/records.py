@@ -276,3 +276,27 @@ def progress(statuses: dict[str, str]) -> tuple[Progress, dict[str, Progress]]:
         sum(p.ready for p in per_group.values()), sum(p.total for p in per_group.values())
     )
     return overall, per_group
+
+
+# --- The checklist follows the questionnaire's answers ----------------------
+# Which items matter more, given a Yes (or Not sure) to a situation.
+HIGHLIGHTS: dict[str, tuple[str, ...]] = {
+    "surgery-first": ("operative-report", "imaging-reports", "imaging-disc"),
+    "clinical-trial": ("trial-details",),
+    "few-options": ("biomarker-results", "molecular-report"),
+    "rare-cancer": ("pathology-slides", "molecular-report"),
+    "specialized-treatment": ("treatment-plan", "molecular-report"),
+    "unclear-diagnosis": ("pathology-report",),
+    "not-cancer-specialist": ("pathology-report", "pathology-slides"),
+    "small-hospital": ("pathology-slides", "imaging-disc"),
+}
+
+
+def highlights(answers: dict[str, str]) -> dict[str, list[str]]:
+    """Item key to the situation keys (answered Yes or Not sure) that make it important."""
+    found: dict[str, list[str]] = {}
+    for situation_key, item_keys in HIGHLIGHTS.items():
+        if answers.get(situation_key) in ("yes", "unsure"):
+            for item_key in item_keys:
+                found.setdefault(item_key, []).append(situation_key)
+    return found

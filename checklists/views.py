@@ -1,4 +1,9 @@
-"""The questionnaire and the packet. Views parse, call the domain, render."""
+"""The questionnaire, from the urgency check to the SURE test.
+
+Views parse input, call the domain (situations, scoring, decision), render.
+Every step is a plain form that posts and redirects; with htmx the next
+step is swapped in place from the same template's "step" partial.
+"""
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -9,14 +14,41 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from checklists import packets, scoring, situations
-from checklists.forms import AnswerForm
-from checklists.models import Answer
+from checklists import decision, packets, scoring, situations
+from checklists.forms import AnswerForm, SureForm, ValuesForm
+from checklists.models import Answer, ValueRating
+
+URGENCY_STEP = situations.Situation(
+    key=decision.URGENCY_KEY,
+    question=decision.URGENCY_QUESTION,
+    help=decision.URGENCY_HELP,
+    why=decision.URGENCY_WHY,
+    label="",
+    action="",
+    ask="",
+    weight=0,
+    guide_slug="weighing-it-up",
+)
 
 
 def _question_url(key: str, change: bool = False) -> str:
-    url = reverse("checklists:question", args=[key])
+    if key == decision.URGENCY_KEY:
+        url = reverse("checklists:urgency")
+    else:
+        url = reverse("checklists:question", args=[key])
     return f"{url}?change=1" if change else url
+
+
+def _next_url(answers: dict[str, str]) -> str:
+    """Replay the answers: the urgency check first, then the nine, then the check page."""
+    if answers.get(decision.URGENCY_KEY) not in situations.ANSWER_VALUES:
+        return reverse("checklists:urgency")
+    first = situations.first_unanswered(answers)
+    return _question_url(first.key) if first else reverse("checklists:check")
+
+
+def _complete(answers: dict[str, str]) -> bool:
+    return _next_url(answers) == reverse("checklists:check")
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -25,22 +57,30 @@ def start(request: HttpRequest) -> HttpResponse:
     """The start page. Only the Start button (a POST) creates a packet."""
     if request.method == "POST":
         packet = packets.start_packet(request)
-        first = situations.first_unanswered(packets.answers_of(packet))
-        if first is None:
-            return redirect("checklists:check")
-        return redirect(_question_url(first.key))
+        return redirect(_next_url(packets.answers_of(packet)))
     packet = packets.current_packet(request)
     answers = packets.answers_of(packet) if packet else {}
+    answered = sum(1 for key in situations.KEYS if key in answers)
     return render(
         request,
         "checklists/start.html",
         {
             "section": "questionnaire",
-            "answered": len(answers),
+            "answered": answered,
             "total": len(situations.SITUATIONS),
-            "resume": situations.first_unanswered(answers) if answers else None,
+            "started": bool(answers),
+            "resume_url": None if _complete(answers) else _next_url(answers),
+            "options": decision.OPTIONS,
         },
     )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@never_cache
+@vary_on_headers("HX-Request")
+def urgency(request: HttpRequest) -> HttpResponse:
+    """Before the nine: must treatment start right away?"""
+    return _question_step(request, URGENCY_STEP)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -50,41 +90,53 @@ def question(request: HttpRequest, key: str) -> HttpResponse:
     situation = situations.BY_KEY.get(key)
     if situation is None:
         raise Http404("No such question")
+    return _question_step(request, situation)
+
+
+def _question_step(request: HttpRequest, situation: situations.Situation) -> HttpResponse:
     packet = packets.current_packet(request)
     if packet is None:
         return redirect("checklists:start")
     answers = packets.answers_of(packet)
-    first = situations.first_unanswered(answers)
     # No skipping ahead: a question after the first unanswered one waits.
-    if first is not None and situations.position(key) > situations.position(first.key):
-        return redirect(_question_url(first.key))
+    steps = [decision.URGENCY_KEY, *situations.KEYS]
+    waiting = _next_url(answers)
+    first_open = next((k for k in steps if answers.get(k) not in situations.ANSWER_VALUES), None)
+    if first_open is not None and steps.index(situation.key) > steps.index(first_open):
+        return redirect(waiting)
     change = request.GET.get("change") == "1" or request.POST.get("change") == "1"
 
     if request.method == "POST":
         form = AnswerForm(request.POST)
         if form.is_valid():
-            packets.save_answer(packet, key, form.cleaned_data["answer"])
-            answers[key] = form.cleaned_data["answer"]
-            return _after_answer(request, key, answers, change)
+            value = form.cleaned_data["answer"]
+            packets.save_answer(packet, situation.key, value)
+            answers[situation.key] = value
+            return _after_answer(request, situation.key, answers, change)
     else:
-        form = AnswerForm(initial={"answer": answers.get(key)})
-    return _render_question(request, situation, form, change, status=200)
+        form = AnswerForm(initial={"answer": answers.get(situation.key)})
+    return _render_question(request, situation, form, change)
 
 
 def _after_answer(
     request: HttpRequest, key: str, answers: dict[str, str], change: bool
 ) -> HttpResponse:
-    following = situations.first_unanswered(answers)
-    if change or following is None:
+    if key == decision.URGENCY_KEY and decision.urgent(answers):
+        target = reverse("checklists:urgency_advice") + ("?change=1" if change else "")
+    elif change:
         target = reverse("checklists:check")
     else:
-        target = _question_url(following.key)
+        target = _next_url(answers)
     if not request.htmx:
         return redirect(target)
     # htmx: send the next step in place, and put its address in the bar.
-    if following is None or change:
+    path = target.split("?")[0]
+    if path == reverse("checklists:urgency_advice"):
+        response = _render_urgency_advice(request, change, partial=True)
+    elif path == reverse("checklists:check"):
         response = _render_check(request, answers, partial=True)
     else:
+        following = situations.first_unanswered(answers)
         response = _render_question(
             request, following, AnswerForm(initial={"answer": answers.get(following.key)}), False
         )
@@ -93,29 +145,54 @@ def _after_answer(
 
 
 def _render_question(
-    request: HttpRequest,
-    situation: situations.Situation,
-    form: AnswerForm,
-    change: bool,
-    status: int = 200,
+    request: HttpRequest, situation: situations.Situation, form: AnswerForm, change: bool
 ) -> HttpResponse:
-    previous = situations.previous_key(situation.key)
+    if situation.key == decision.URGENCY_KEY:
+        number, back_url = None, reverse("checklists:start")
+    else:
+        number = situations.position(situation.key)
+        previous = situations.previous_key(situation.key)
+        back_url = _question_url(previous or decision.URGENCY_KEY)
+    if change:
+        back_url = reverse("checklists:check")
     context = {
         "section": "questionnaire",
         "situation": situation,
         "form": form,
         "change": change,
-        "number": situations.position(situation.key),
+        "number": number,
         "total": len(situations.SITUATIONS),
-        "back_url": reverse("checklists:check")
-        if change
-        else (_question_url(previous) if previous else reverse("checklists:start")),
+        "back_url": back_url,
         "action": _question_url(situation.key, change),
     }
-    template = "checklists/question.html"
-    if request.htmx:
-        template += "#step"
-    return render(request, template, context, status=status)
+    template = "checklists/question.html" + ("#step" if request.htmx else "")
+    return render(request, template, context)
+
+
+@require_safe
+@never_cache
+@vary_on_headers("HX-Request")
+def urgency_advice(request: HttpRequest) -> HttpResponse:
+    packet = packets.current_packet(request)
+    if packet is None:
+        return redirect("checklists:start")
+    if decision.URGENCY_KEY not in packets.answers_of(packet):
+        return redirect("checklists:urgency")
+    return _render_urgency_advice(
+        request, request.GET.get("change") == "1", partial=bool(request.htmx)
+    )
+
+
+def _render_urgency_advice(request: HttpRequest, change: bool, partial: bool) -> HttpResponse:
+    context = {
+        "section": "questionnaire",
+        "steps": decision.URGENCY_STEPS,
+        "continue_url": reverse("checklists:check")
+        if change
+        else _question_url(situations.KEYS[0]),
+    }
+    template = "checklists/urgency_advice.html" + ("#step" if partial else "")
+    return render(request, template, context)
 
 
 @require_safe
@@ -126,9 +203,8 @@ def check(request: HttpRequest) -> HttpResponse:
     if packet is None:
         return redirect("checklists:start")
     answers = packets.answers_of(packet)
-    first = situations.first_unanswered(answers)
-    if first is not None:
-        return redirect(_question_url(first.key))
+    if not _complete(answers):
+        return redirect(_next_url(answers))
     return _render_check(request, answers, partial=bool(request.htmx))
 
 
@@ -136,11 +212,11 @@ def _render_check(request: HttpRequest, answers: dict[str, str], partial: bool) 
     labels = dict(situations.ANSWER_CHOICES)
     rows = [
         {
-            "situation": s,
+            "question": s.question,
             "answer": labels[answers[s.key]],
             "change_url": _question_url(s.key, change=True),
         }
-        for s in situations.SITUATIONS
+        for s in (URGENCY_STEP, *situations.SITUATIONS)
     ]
     template = "checklists/check.html" + ("#step" if partial else "")
     return render(request, template, {"section": "questionnaire", "rows": rows})
@@ -153,9 +229,8 @@ def result(request: HttpRequest) -> HttpResponse:
     if packet is None:
         return redirect("checklists:start")
     answers = packets.answers_of(packet)
-    first = situations.first_unanswered(answers)
-    if first is not None:
-        return redirect(_question_url(first.key))
+    if not _complete(answers):
+        return redirect(_next_url(answers))
     assessment = scoring.assess(answers)
     labels = dict(situations.ANSWER_CHOICES)
     workings = [
@@ -175,6 +250,10 @@ def result(request: HttpRequest) -> HttpResponse:
             "workings": workings,
             "bands": scoring.BANDS,
             "unsure_share": scoring.UNSURE_SHARE,
+            "urgent": decision.urgent(answers),
+            "urgency_steps": decision.URGENCY_STEPS,
+            "options": decision.OPTIONS,
+            "evidence_note": decision.EVIDENCE_NOTE,
         },
     )
 
@@ -182,11 +261,104 @@ def result(request: HttpRequest) -> HttpResponse:
 @require_POST
 @never_cache
 def restart(request: HttpRequest) -> HttpResponse:
-    """Start again: forget the answers (the rest of the packet stays)."""
+    """Start again: forget the questionnaire answers (the rest of the packet stays)."""
     packet = packets.current_packet(request)
     if packet is None:
         return redirect("checklists:start")
-    Answer.objects.filter(packet=packet, key__in=situations.KEYS).delete()
+    keys = [decision.URGENCY_KEY, *situations.KEYS]
+    Answer.objects.filter(packet=packet, key__in=keys).delete()
     packet.touch()
     messages.info(request, _("Your answers were cleared. You can start again."))
-    return redirect(_question_url(situations.KEYS[0]))
+    return redirect("checklists:urgency")
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@never_cache
+@vary_on_headers("HX-Request")
+def values(request: HttpRequest) -> HttpResponse:
+    """What matters most to me: rate a few statements (values clarification)."""
+    packet = packets.current_packet(request)
+    if packet is None:
+        return redirect("checklists:start")
+    current = dict(ValueRating.objects.filter(packet=packet).values_list("key", "rating"))
+    if request.method == "POST":
+        form = ValuesForm(request.POST)
+        if form.is_valid():
+            packets.save_ratings(packet, form.ratings())
+            target = reverse("checklists:sure")
+            if not request.htmx:
+                return redirect(target)
+            response = _render_sure(request, packets.answers_of(packet), SureForm(), partial=True)
+            response["HX-Push-Url"] = target
+            return response
+    else:
+        form = ValuesForm(initial={key: str(rating) for key, rating in current.items()})
+    template = "checklists/values.html" + ("#step" if request.htmx else "")
+    return render(request, template, {"section": "questionnaire", "form": form})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@never_cache
+@vary_on_headers("HX-Request")
+def sure(request: HttpRequest) -> HttpResponse:
+    """The SURE test: four yes/no questions on feeling ready to decide."""
+    packet = packets.current_packet(request)
+    if packet is None:
+        return redirect("checklists:start")
+    answers = packets.answers_of(packet)
+    if request.method == "POST":
+        form = SureForm(request.POST)
+        if form.is_valid():
+            for key, value in form.cleaned_data.items():
+                packets.save_answer(packet, key, value)
+                answers[key] = value
+            target = reverse("checklists:ready")
+            if not request.htmx:
+                return redirect(target)
+            response = _render_ready(request, answers, partial=True)
+            response["HX-Push-Url"] = target
+            return response
+    else:
+        form = SureForm(initial={k: answers[k] for k in decision.SURE_KEYS if k in answers})
+    return _render_sure(request, answers, form, partial=bool(request.htmx))
+
+
+def _render_sure(
+    request: HttpRequest, answers: dict[str, str], form: SureForm, partial: bool
+) -> HttpResponse:
+    template = "checklists/sure.html" + ("#step" if partial else "")
+    return render(
+        request,
+        template,
+        {"section": "questionnaire", "form": form, "source": decision.SURE_SOURCE},
+    )
+
+
+@require_safe
+@never_cache
+@vary_on_headers("HX-Request")
+def ready(request: HttpRequest) -> HttpResponse:
+    """What the SURE answers mean: a plain next step for each No."""
+    packet = packets.current_packet(request)
+    if packet is None:
+        return redirect("checklists:start")
+    answers = packets.answers_of(packet)
+    if any(key not in answers for key in decision.SURE_KEYS):
+        return redirect("checklists:sure")
+    return _render_ready(request, answers, partial=bool(request.htmx))
+
+
+def _render_ready(request: HttpRequest, answers: dict[str, str], partial: bool) -> HttpResponse:
+    labels = dict(decision.SURE_CHOICES)
+    rows = [(item, labels[answers[item.key]]) for item in decision.SURE_ITEMS]
+    template = "checklists/ready.html" + ("#step" if partial else "")
+    return render(
+        request,
+        template,
+        {
+            "section": "questionnaire",
+            "rows": rows,
+            "gaps": decision.sure_gaps(answers),
+            "questionnaire_done": _complete(answers),
+        },
+    )

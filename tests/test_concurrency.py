@@ -16,6 +16,7 @@ def test_twenty_threads_changing_different_items_lose_nothing() -> None:
     owner = Client()
     owner.post("/packet/")
     owner.post("/questionnaire/")
+    owner.post("/questionnaire/urgency/", {"answer": "no"})
     for key in KEYS:
         owner.post(f"/questionnaire/{key}/", {"answer": "no"})
     cookie = owner.cookies["sessionid"].value
@@ -52,4 +53,5 @@ def test_twenty_threads_changing_different_items_lose_nothing() -> None:
     notes = dict(ChecklistEntry.objects.filter(packet=packet).values_list("item_key", "note"))
     assert notes == {key: f"n-{key}" for kind, key in jobs if kind == "item"}
     answers = dict(Answer.objects.filter(packet=packet).values_list("key", "value"))
-    assert answers == {key: ("yes" if key in KEYS[:4] else "no") for key in KEYS}
+    expected = {key: ("yes" if key in KEYS[:4] else "no") for key in KEYS}
+    assert answers == {**expected, "urgency": "no"}

@@ -28,6 +28,7 @@ def patients_packet(patient: Client) -> Packet:
     patient.post("/packet/items/medicines/", {"status": "have", "note": SECRET})
     patient.post("/packet/questions/", {"action": "add", "text": SECRET})
     patient.post("/questionnaire/")
+    patient.post("/questionnaire/urgency/", {"answer": "no"})
     patient.post("/questionnaire/unclear-diagnosis/", {"answer": "yes"})
     return Packet.objects.get()
 
@@ -51,7 +52,10 @@ def test_stranger_writes_touch_only_their_own_packet(patients_packet, stranger: 
     assert patients_packet.name == SECRET
     assert ChecklistEntry.objects.get(packet=patients_packet).note == SECRET
     assert PacketQuestion.objects.get(packet=patients_packet).text == SECRET
-    assert patients_packet.answers.get().value == "yes"
+    assert dict(patients_packet.answers.values_list("key", "value")) == {
+        "urgency": "no",
+        "unclear-diagnosis": "yes",
+    }
 
 
 def test_a_stolen_packet_id_in_the_url_means_nothing(patients_packet, stranger: Client) -> None:

@@ -225,7 +225,9 @@ def test_delete_asks_first_then_removes_every_row(with_packet: Client) -> None:
     with_packet.post("/packet/items/medicines/", {"status": "have", "note": "n"})
     with_packet.post("/packet/questions/", {"action": "add", "text": "Q?"})
     with_packet.post("/questionnaire/")
-    with_packet.post("/questionnaire/unclear-diagnosis/", {"answer": "yes"})
+    with_packet.post("/questionnaire/urgency/", {"answer": "yes"})
+    with_packet.post("/questionnaire/values/", {"start-soon": "3"})
+    with_packet.post("/packet/insurance/", {"spoke_to": "Sam", "covered": "yes"})
     confirm = with_packet.get("/packet/delete/")
     assertContains(confirm, "Yes, delete my packet")
     assert Packet.objects.count() == 1
@@ -233,8 +235,9 @@ def test_delete_asks_first_then_removes_every_row(with_packet: Client) -> None:
     assertContains(response, "Your packet was deleted")
     assert response["Clear-Site-Data"] == '"cache", "cookies", "storage"'
     assert "no-store" in response["Cache-Control"]
-    from checklists.models import Answer
+    from checklists.models import Answer, InsuranceCall, ValueRating
 
+    assert not ValueRating.objects.exists() and not InsuranceCall.objects.exists()
     assert not Packet.objects.exists()
     assert not ChecklistEntry.objects.exists()
     assert not PacketQuestion.objects.exists()

@@ -43,6 +43,7 @@ def filled(patient: Client) -> Client:
     patient.post("/packet/questions/", {"action": "add", "text": "Could I join a trial here?"})
     patient.post("/packet/questions/", {"action": "suggest", "suggestion": "share-opinion"})
     patient.post("/questionnaire/")
+    patient.post("/questionnaire/urgency/", {"answer": "no"})
     for key in [
         "unclear-diagnosis",
         "not-cancer-specialist",

@@ -10,9 +10,12 @@ from checklists.situations import KEYS
 HX = {"HTTP_HX_REQUEST": "true"}
 
 
-def start(client: Client) -> None:
+def start(client: Client, urgency: str = "no") -> None:
+    """Press Start, then answer the urgency check that comes before the nine."""
     response = client.post("/questionnaire/")
-    assertRedirects(response, f"/questionnaire/{KEYS[0]}/", fetch_redirect_response=False)
+    assertRedirects(response, "/questionnaire/urgency/", fetch_redirect_response=False)
+    response = client.post("/questionnaire/urgency/", {"answer": urgency})
+    assert response.status_code == 302
 
 
 def answer_all(client: Client, value: str = "yes", htmx: bool = False) -> None:
@@ -34,7 +37,7 @@ def test_start_page_explains_and_stores_nothing(client: Client, db) -> None:
 
 def test_start_button_creates_one_packet_and_a_session(patient: Client) -> None:
     start(patient)
-    start(patient)
+    patient.post("/questionnaire/")
     assert Packet.objects.count() == 1
     assert patient.session["packet_id"] == Packet.objects.get().pk
 
@@ -62,7 +65,7 @@ def test_whole_flow_without_javascript_reaches_a_result(patient: Client) -> None
         )
         assertRedirects(response, expected, fetch_redirect_response=False)
     response = patient.get("/questionnaire/check/")
-    assert response.content.decode().count("?change=1") == 9
+    assert response.content.decode().count("?change=1") == 10
     response = patient.get("/questionnaire/result/")
     assertContains(response, "Several reasons for a second opinion may apply to you")
     assertContains(response, "Your cancer is rare")
@@ -70,7 +73,7 @@ def test_whole_flow_without_javascript_reaches_a_result(patient: Client) -> None
     assertContains(response, "How this result was worked out")
     assertContains(response, "21 of 21")
     assertContains(response, 'href="/packet/"')
-    assert Answer.objects.count() == 9
+    assert Answer.objects.count() == 10
 
 
 def test_whole_flow_with_htmx_swaps_each_step_in_place(patient: Client) -> None:
@@ -162,7 +165,7 @@ def test_start_again_clears_the_answers(patient: Client) -> None:
     start(patient)
     answer_all(patient, "yes")
     response = patient.post("/questionnaire/restart/")
-    assertRedirects(response, f"/questionnaire/{KEYS[0]}/", fetch_redirect_response=False)
+    assertRedirects(response, "/questionnaire/urgency/", fetch_redirect_response=False)
     assert Answer.objects.count() == 0
     assert Packet.objects.count() == 1
 
@@ -184,7 +187,7 @@ def test_an_answer_outside_the_three_is_refused_and_nothing_stored(
     assertContains(response, "There is a problem")
     assertContains(response, "Choose Yes, No or Not sure.")
     assertContains(response, "<title>Error:", html=False)
-    assert Answer.objects.count() == 0
+    assert not Answer.objects.filter(key=KEYS[0]).exists()
 
 
 def test_a_missing_answer_with_htmx_shows_the_error_in_place(patient: Client) -> None:
