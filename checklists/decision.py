@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from checklists.situations import NO, UNSURE, YES
+from checklists import situations
+from checklists.situations import ANSWER_VALUES, NO, UNSURE, YES
 
 # --- The decision and its two options, presented side by side -------------
 
@@ -53,8 +54,9 @@ OPTIONS = (
 )
 
 EVIDENCE_NOTE = _(
-    "How often a second opinion changes a diagnosis or a plan differs a lot from study to "
-    "study, and by type of cancer. No one can tell ahead of time what it will show for you."
+    "Studies do not agree on how often a second opinion changes a diagnosis or a plan. "
+    "It depends a lot on the type of cancer. No one can tell ahead of time what it will "
+    "show for you."
 )
 
 # --- Urgency, asked before the nine questions ------------------------------
@@ -73,6 +75,13 @@ URGENCY_STEPS = (
     _("Ask if the new team can review your slides and scans without a visit."),
     _("If waiting is not safe, ask whether a second opinion can happen while you start treatment."),
 )
+
+
+def questionnaire_complete(answers: dict[str, str]) -> bool:
+    """The urgency check and all nine questions have an answer."""
+    return (
+        answers.get(URGENCY_KEY) in ANSWER_VALUES and situations.first_unanswered(answers) is None
+    )
 
 
 def urgent(answers: dict[str, str]) -> bool:
@@ -142,7 +151,10 @@ SURE_ITEMS: tuple[SureItem, ...] = (
         "sure-understand",
         "U",
         _("Do you know the benefits and risks of each option?"),
-        _("Read the guides below, and ask your care team to explain each option in plain words."),
+        _(
+            "Read our guides on what a second opinion is and on weighing it up. Ask your care "
+            "team to explain each option in plain words."
+        ),
         "what-is-a-second-opinion",
     ),
     SureItem(

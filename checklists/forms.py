@@ -9,7 +9,6 @@ from checklists.models import (
     QUESTION_MAX,
     InsuranceCall,
     Packet,
-    PaperSize,
     Status,
 )
 from checklists.situations import ANSWER_CHOICES
@@ -87,9 +86,6 @@ class DetailsForm(forms.ModelForm):
                 _("Enter a date within a year before or three years after today.")
             )
         return day
-
-
-PAPER_CHOICES = PaperSize.choices
 
 
 class QuestionForm(forms.Form):

@@ -50,9 +50,8 @@ def build_letter(
         opening += " " + _("My appointment there is on %(day)s.") % {
             "day": appointment_date.strftime("%B %-d, %Y")
         }
-    items = tuple(str(item.title) for item in still_needed) or (
-        _("All records you hold about my cancer diagnosis and treatment plan."),
-    )
+    # Empty when nothing is left to ask for; the pages then say so instead.
+    items = tuple(str(item.title) for item in still_needed)
     closing = _(
         "I am asking under my right to see and get copies of my health records (HIPAA). "
         "Please tell me if there is a fee, or if you need me to sign a form. I will keep you "

@@ -92,7 +92,7 @@ def gather(packet: Packet, today: date, forms: dict[str, object] | None = None) 
         groups.append(GroupView(group, items, per_group[group.key]))
     questions = list(PacketQuestion.objects.filter(packet=packet))
     used = {q.suggestion_key for q in questions}
-    complete = situations.first_unanswered(answers) is None
+    complete = decision.questionnaire_complete(answers)
     still_needed = [
         item for item in records.ITEMS if statuses.get(item.key, Status.NEED) == Status.NEED
     ]
@@ -121,9 +121,9 @@ def gather(packet: Packet, today: date, forms: dict[str, object] | None = None) 
             dict(ValueRating.objects.filter(packet=packet).values_list("key", "rating"))
         ),
         sure=[
-            (item, "Yes" if answers[item.key] == "yes" else "No")
+            (item, str(dict(decision.SURE_CHOICES)[answers[item.key]]))
             for item in decision.SURE_ITEMS
-            if item.key in answers
+            if answers.get(item.key) in dict(decision.SURE_CHOICES)
         ],
         sure_gaps=decision.sure_gaps(answers),
         urgent=decision.urgent(answers),

@@ -122,12 +122,8 @@ def questions(request: HttpRequest) -> HttpResponse:
             return redirect("checklists:questions")
         form.add_error(None, error)
     view = packet_data.gather(current, _today())
-    status = 200
     return _page(
-        request,
-        "checklists/questions.html",
-        {"view": view, "form": form, "limit": QUESTIONS_MAX},
-        status=status,
+        request, "checklists/questions.html", {"view": view, "form": form, "limit": QUESTIONS_MAX}
     )
 
 
@@ -180,7 +176,7 @@ def details(request: HttpRequest) -> HttpResponse:
     if current is None:
         return redirect("checklists:packet")
     if request.method == "POST":
-        form = DetailsForm(request.POST, instance=Packet.objects.get(pk=current.pk))
+        form = DetailsForm(request.POST, instance=current)
         if form.is_valid():
             saved = form.save(commit=False)
             saved.updated_at = timezone.now()
@@ -254,12 +250,6 @@ def packet_pdf(request: HttpRequest) -> HttpResponse:
     current = packets.current_packet(request)
     if current is None:
         return redirect("checklists:packet")
-    if not ratelimit.allow(
-        f"pdf:{request.session.session_key}", settings.PDF_RATE_LIMIT, settings.PDF_RATE_WINDOW
-    ):
-        response = _page(request, "checklists/too_many.html", {}, status=429)
-        response["Retry-After"] = str(settings.PDF_RATE_WINDOW)
-        return response
     paper = _paper(request, current.paper_size)
     view = packet_data.gather(current, _today())
     html = render_to_string("pdf/packet.html", {"view": view, "paper": paper})
@@ -272,11 +262,18 @@ def packet_pdf(request: HttpRequest) -> HttpResponse:
     cached = cache.get(key)
     if cached and cached[0] == etag:
         return _pdf_response(cached[1], etag, "second-opinion-packet.pdf")
+    # Only real renders count: downloading the same packet again is cheap.
+    if not ratelimit.allow(
+        f"pdf:{request.session.session_key}", settings.PDF_RATE_LIMIT, settings.PDF_RATE_WINDOW
+    ):
+        response = _page(request, "checklists/too_many.html", {}, status=429)
+        response["Retry-After"] = str(settings.PDF_RATE_WINDOW)
+        return response
     try:
         content = pdf.render_pdf(html)
     except pdf.RenderBusy:
         response = _page(request, "checklists/pdf_failed.html", {"busy": True}, status=503)
-        response["Retry-After"] = "10"
+        response["Retry-After"] = "5"
         return response
     except pdf.RenderFailed:
         return _page(request, "checklists/pdf_failed.html", {"busy": False}, status=500)

@@ -17,7 +17,12 @@ def current_packet(request: HttpRequest) -> Packet | None:
     packet_id = request.session.get(SESSION_KEY)
     if packet_id is None:
         return None
-    return Packet.objects.filter(pk=packet_id).first()
+    packet = Packet.objects.filter(pk=packet_id).first()
+    if packet is not None and request.method == "POST":
+        # Every change restarts the session's clock, so a packet in use lasts
+        # PACKET_MAX_IDLE_DAYS from the last change, as the pages promise.
+        request.session.modified = True
+    return packet
 
 
 def start_packet(request: HttpRequest) -> Packet:
@@ -36,10 +41,14 @@ def answers_of(packet: Packet) -> dict[str, str]:
 
 
 def save_answer(packet: Packet, key: str, value: str) -> None:
-    """Insert or replace one answer in a single statement (no lost updates)."""
+    save_answers(packet, {key: value})
+
+
+def save_answers(packet: Packet, answers: dict[str, str]) -> None:
+    """Insert or replace answers in a single statement (no lost updates)."""
     now = timezone.now()
     Answer.objects.bulk_create(
-        [Answer(packet=packet, key=key, value=value, updated_at=now)],
+        [Answer(packet=packet, key=k, value=v, updated_at=now) for k, v in answers.items()],
         update_conflicts=True,
         unique_fields=["packet", "key"],
         update_fields=["value", "updated_at"],

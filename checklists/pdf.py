@@ -84,7 +84,9 @@ def _renderer() -> _Renderer:
 
 
 _slots = threading.BoundedSemaphore(max(1, settings.PDF_MAX_CONCURRENT))
-WAIT_FOR_SLOT_SECONDS = 20
+# A request waits at most this long for a render slot, then gets a "busy,
+# try again" page: it must not hold a server thread while pages queue.
+WAIT_FOR_SLOT_SECONDS = 1
 
 
 def etag_for(html: str) -> str:

@@ -93,6 +93,7 @@ ITEMS: tuple[Item, ...] = (
             "on its own form."
         ),
         _("Pathology lab"),
+        requestable=False,
     ),
     Item(
         "biomarker-results",
@@ -214,7 +215,6 @@ ITEMS: tuple[Item, ...] = (
 )
 
 ITEMS_BY_KEY: dict[str, Item] = {item.key: item for item in ITEMS}
-GROUPS_BY_KEY: dict[str, Group] = {group.key: group for group in GROUPS}
 
 
 @dataclass(frozen=True)

@@ -220,11 +220,6 @@ def first_unanswered(answers: dict[str, str]) -> Situation | None:
     return None
 
 
-def next_key(key: str) -> str | None:
-    index = KEYS.index(key)
-    return KEYS[index + 1] if index + 1 < len(KEYS) else None
-
-
 def previous_key(key: str) -> str | None:
     index = KEYS.index(key)
     return KEYS[index - 1] if index > 0 else None

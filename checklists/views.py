@@ -47,8 +47,7 @@ def _next_url(answers: dict[str, str]) -> str:
     return _question_url(first.key) if first else reverse("checklists:check")
 
 
-def _complete(answers: dict[str, str]) -> bool:
-    return _next_url(answers) == reverse("checklists:check")
+_complete = decision.questionnaire_complete
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -71,6 +70,7 @@ def start(request: HttpRequest) -> HttpResponse:
             "started": bool(answers),
             "resume_url": None if _complete(answers) else _next_url(answers),
             "options": decision.OPTIONS,
+            "evidence_note": decision.EVIDENCE_NOTE,
         },
     )
 
@@ -100,10 +100,9 @@ def _question_step(request: HttpRequest, situation: situations.Situation) -> Htt
     answers = packets.answers_of(packet)
     # No skipping ahead: a question after the first unanswered one waits.
     steps = [decision.URGENCY_KEY, *situations.KEYS]
-    waiting = _next_url(answers)
     first_open = next((k for k in steps if answers.get(k) not in situations.ANSWER_VALUES), None)
     if first_open is not None and steps.index(situation.key) > steps.index(first_open):
-        return redirect(waiting)
+        return redirect(_next_url(answers))
     change = request.GET.get("change") == "1" or request.POST.get("change") == "1"
 
     if request.method == "POST":
@@ -121,6 +120,9 @@ def _question_step(request: HttpRequest, situation: situations.Situation) -> Htt
 def _after_answer(
     request: HttpRequest, key: str, answers: dict[str, str], change: bool
 ) -> HttpResponse:
+    # A change goes back to the check page, unless answers are missing (say,
+    # "Start again" in another tab): then, as always, the first missing one.
+    change = change and _complete(answers)
     if key == decision.URGENCY_KEY and decision.urgent(answers):
         target = reverse("checklists:urgency_advice") + ("?change=1" if change else "")
     elif change:
@@ -136,10 +138,13 @@ def _after_answer(
     elif path == reverse("checklists:check"):
         response = _render_check(request, answers, partial=True)
     else:
-        following = situations.first_unanswered(answers)
-        response = _render_question(
-            request, following, AnswerForm(initial={"answer": answers.get(following.key)}), False
+        following = (
+            URGENCY_STEP
+            if path == reverse("checklists:urgency")
+            else situations.first_unanswered(answers)
         )
+        form = AnswerForm(initial={"answer": answers.get(following.key)})
+        response = _render_question(request, following, form, False)
     response["HX-Push-Url"] = target
     return response
 
@@ -249,7 +254,6 @@ def result(request: HttpRequest) -> HttpResponse:
             "assessment": assessment,
             "workings": workings,
             "bands": scoring.BANDS,
-            "unsure_share": scoring.UNSURE_SHARE,
             "urgent": decision.urgent(answers),
             "urgency_steps": decision.URGENCY_STEPS,
             "options": decision.OPTIONS,
@@ -309,9 +313,8 @@ def sure(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = SureForm(request.POST)
         if form.is_valid():
-            for key, value in form.cleaned_data.items():
-                packets.save_answer(packet, key, value)
-                answers[key] = value
+            packets.save_answers(packet, form.cleaned_data)
+            answers.update(form.cleaned_data)
             target = reverse("checklists:ready")
             if not request.htmx:
                 return redirect(target)

@@ -7,12 +7,15 @@ from django.http import HttpRequest, HttpResponse
 
 
 def security_headers(get_response: Callable[[HttpRequest], HttpResponse]):
-    """Permissions-Policy and cross-origin isolation, which Django does not set."""
+    """Permissions-Policy, resource isolation and frame denial on every response."""
 
     def middleware(request: HttpRequest) -> HttpResponse:
         response = get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        # Django's own X-Frame-Options middleware sits below whitenoise, so
+        # static files would go without; this covers every response.
+        response.headers.setdefault("X-Frame-Options", settings.X_FRAME_OPTIONS)
         return response
 
     return middleware

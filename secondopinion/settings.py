@@ -194,7 +194,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 if PRODUCTION:
     STORAGES = {
@@ -248,6 +248,8 @@ if PRODUCTION:
 PDF_MAX_CONCURRENT = envint("PDF_MAX_CONCURRENT", 1)
 PDF_RATE_LIMIT = envint("PDF_RATE_LIMIT", 10)
 PDF_RATE_WINDOW = envint("PDF_RATE_WINDOW", 60)
+
+DEFAULT_EXCEPTION_REPORTER_FILTER = "secondopinion.reporting.PatientDataFilter"
 
 LOGGING = {
     "version": 1,

@@ -223,7 +223,7 @@ def test_sure_answers_are_stored_and_each_no_gets_a_next_step(patient: Client) -
     )
     page = patient.get("/questionnaire/ready/")
     assertContains(page, "You answered “No” to 2 of the 4 questions.")
-    assertContains(page, "ask your care team to explain each option")
+    assertContains(page, "Ask your care team to explain each option")
     assertContains(page, "nurse navigator")
     assertContains(page, "not medical advice")
 

@@ -12,13 +12,47 @@ READ_URLS = [
     "/packet/questions/",
     "/packet/details/",
     "/packet/letter/",
+    "/packet/insurance/",
     "/packet/packet.pdf",
     "/packet/delete/",
     "/questionnaire/",
+    "/questionnaire/urgency/",
+    "/questionnaire/urgency/advice/",
     "/questionnaire/check/",
     "/questionnaire/result/",
     "/questionnaire/unclear-diagnosis/",
+    "/questionnaire/values/",
+    "/questionnaire/sure/",
+    "/questionnaire/ready/",
 ]
+WRITE_URLS = [
+    ("/packet/items/medicines/", {"status": "na", "note": "x"}),
+    ("/packet/questions/", {"action": "add", "text": "x"}),
+    ("/packet/details/", {"name": "x", "paper_size": "a4"}),
+    ("/packet/insurance/", {"spoke_to": "x"}),
+    ("/questionnaire/urgency/", {"answer": "yes"}),
+    ("/questionnaire/unclear-diagnosis/", {"answer": "no"}),
+    ("/questionnaire/values/", {"start-soon": "0"}),
+    (
+        "/questionnaire/sure/",
+        dict.fromkeys(
+            ["sure-sure", "sure-understand", "sure-risk-benefit", "sure-encouragement"], "no"
+        ),
+    ),
+    ("/questionnaire/restart/", {}),
+    ("/packet/delete/", {}),
+]
+
+
+def test_every_packet_route_is_covered_here() -> None:
+    from django.urls import resolve
+
+    from tests.test_headers import route_names
+
+    covered = {resolve(url.split("?")[0]).view_name for url in READ_URLS}
+    covered |= {resolve(url).view_name for url, _ in WRITE_URLS}
+    packet_routes = {name for name in route_names() if name.startswith("checklists:")}
+    assert packet_routes - covered == {"checklists:blank_pdf"}  # the blank PDF has no packet
 
 
 @pytest.fixture
@@ -30,6 +64,8 @@ def patients_packet(patient: Client) -> Packet:
     patient.post("/questionnaire/")
     patient.post("/questionnaire/urgency/", {"answer": "no"})
     patient.post("/questionnaire/unclear-diagnosis/", {"answer": "yes"})
+    patient.post("/questionnaire/values/", {"start-soon": "3"})
+    patient.post("/packet/insurance/", {"spoke_to": SECRET, "reference": "R1"})
     return Packet.objects.get()
 
 
@@ -42,13 +78,19 @@ def test_stranger_reads_nothing_of_the_patients(
     assert SECRET.encode() not in response.content
 
 
-def test_stranger_writes_touch_only_their_own_packet(patients_packet, stranger: Client) -> None:
-    stranger.post("/packet/items/medicines/", {"status": "na", "note": "x"})
-    stranger.post("/packet/questions/", {"action": "add", "text": "x"})
-    stranger.post("/packet/details/", {"name": "x", "paper_size": "a4"})
-    stranger.post("/questionnaire/unclear-diagnosis/", {"answer": "no"})
-    stranger.post("/packet/delete/")
+@pytest.mark.parametrize("with_own_packet", [False, True], ids=["no-packet", "own-packet"])
+def test_stranger_writes_touch_only_their_own_packet(
+    patients_packet, stranger: Client, with_own_packet: bool
+) -> None:
+    if with_own_packet:
+        stranger.post("/packet/")
+    for url, data in WRITE_URLS:
+        response = stranger.post(url, data)
+        assert response.status_code in (200, 302, 404)
+        assert SECRET.encode() not in response.content
     patients_packet.refresh_from_db()
+    assert patients_packet.values.get().rating == 3
+    assert patients_packet.insurance_call.spoke_to == SECRET
     assert patients_packet.name == SECRET
     assert ChecklistEntry.objects.get(packet=patients_packet).note == SECRET
     assert PacketQuestion.objects.get(packet=patients_packet).text == SECRET

@@ -264,3 +264,17 @@ def test_packet_pages_are_no_store_and_query_bounded(
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
     assertContains(response, '<meta name="robots" content="noindex">', html=False)
+
+
+def test_letter_says_so_when_nothing_is_left_to_request(with_packet: Client) -> None:
+    for item in ITEMS:
+        with_packet.post(f"/packet/items/{item.key}/", {"status": "have", "note": ""})
+    page = with_packet.get("/packet/letter/")
+    assertContains(page, "There is nothing left to request.")
+    assertNotContains(page, "Dear care team")
+
+
+def test_letter_leaves_slides_to_the_lab(with_packet: Client) -> None:
+    page = with_packet.get("/packet/letter/")
+    assertNotContains(page, "<li>Slides or tissue blocks, if the center asks</li>", html=False)
+    assertContains(page, "the pathology lab releases those through its own form")

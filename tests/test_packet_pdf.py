@@ -133,9 +133,13 @@ def test_a_change_makes_a_new_pdf(filled: Client) -> None:
 
 
 @override_settings(PDF_RATE_LIMIT=3, PDF_RATE_WINDOW=60)
-def test_too_many_downloads_get_a_clear_429(filled: Client) -> None:
-    for _ in range(3):
+def test_too_many_renders_get_a_clear_429(filled: Client) -> None:
+    for n in range(3):
+        filled.post("/packet/items/medicines/", {"status": "have", "note": f"change {n}"})
         assert filled.get("/packet/packet.pdf").status_code == 200
+    # Downloading the same packet again renders nothing, so it is not limited.
+    assert filled.get("/packet/packet.pdf").status_code == 200
+    filled.post("/packet/items/medicines/", {"status": "have", "note": "one change too many"})
     response = filled.get("/packet/packet.pdf")
     assert response.status_code == 429
     assert response["Retry-After"] == "60"
@@ -207,3 +211,20 @@ def test_content_pointing_elsewhere_fetches_nothing_and_still_renders() -> None:
     assert "root:" not in pdf_text(content)
     assert {"file:///etc/passwd", "https://example.com/x.png"} <= set(refused)
     assert all(url.startswith(pdf.BASE_URL) for url in served)
+
+
+def test_urgency_is_in_the_pdf_even_before_the_nine_questions(patient: Client) -> None:
+    patient.post("/questionnaire/")
+    patient.post("/questionnaire/urgency/", {"answer": "yes"})
+    text = pdf_text(patient.get("/packet/packet.pdf").content)
+    assert "Treatment may need to start soon" in text
+    assert "My questionnaire result" not in text
+
+
+def test_pdf_says_so_when_no_record_is_left_to_request(patient: Client) -> None:
+    patient.post("/packet/")
+    for item in ITEMS:
+        patient.post(f"/packet/items/{item.key}/", {"status": "na", "note": ""})
+    text = pdf_text(patient.get("/packet/packet.pdf").content)
+    assert "nothing left to request" in text
+    assert "Dear care team" not in text

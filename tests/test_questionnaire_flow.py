@@ -259,5 +259,37 @@ def test_questionnaire_pages_have_bounded_queries(
 
 def test_answering_has_bounded_queries(patient: Client, django_assert_max_num_queries) -> None:
     start(patient)
-    with django_assert_max_num_queries(6):
+    # Session, packet, answers, the upsert, the packet's clock, and the
+    # session saved again so it lasts two weeks from this change.
+    with django_assert_max_num_queries(8):
         patient.post(f"/questionnaire/{KEYS[0]}/", {"answer": "yes"}, **HX)
+
+
+def test_changing_an_answer_after_start_again_elsewhere_goes_to_the_first_gap(
+    patient: Client,
+) -> None:
+    start(patient)
+    answer_all(patient, "no")
+    other_tab = Client()
+    other_tab.cookies = patient.cookies
+    other_tab.post("/questionnaire/restart/")
+    other_tab.post("/questionnaire/urgency/", {"answer": "no"})
+    response = patient.post(f"/questionnaire/{KEYS[0]}/", {"answer": "yes", "change": "1"}, **HX)
+    assert response.status_code == 200
+    assert response["HX-Push-Url"] == f"/questionnaire/{KEYS[1]}/"
+    response = patient.post(f"/questionnaire/{KEYS[1]}/", {"answer": "yes", "change": "1"})
+    assertRedirects(response, f"/questionnaire/{KEYS[2]}/", fetch_redirect_response=False)
+
+
+def test_every_change_restarts_the_session_clock(patient: Client) -> None:
+    from datetime import timedelta
+
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    start(patient)
+    session = Session.objects.get()
+    Session.objects.filter(pk=session.pk).update(expire_date=timezone.now() + timedelta(days=1))
+    patient.post(f"/questionnaire/{KEYS[0]}/", {"answer": "yes"})
+    refreshed = Session.objects.get(pk=session.pk)
+    assert (refreshed.expire_date - timezone.now()).days >= 13

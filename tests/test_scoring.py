@@ -118,3 +118,7 @@ def test_every_combination_has_a_band_and_lists_every_yes(answers: dict[str, str
     unsure_keys = {key for key, value in answers.items() if value == UNSURE}
     assert {s.key for s in assessment.unsure} == unsure_keys
     assert assessment.complete
+
+
+def test_not_sure_is_worth_half_as_the_result_page_says() -> None:
+    assert scoring.UNSURE_SHARE == 0.5

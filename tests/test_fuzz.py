@@ -1,0 +1,207 @@
+"""Fuzzing every form and view that takes input: never a 5xx, nothing out of bounds.
+
+At least 200 examples per endpoint. Each example starts from a fresh browser
+with a fresh packet and removes it afterwards, inside the test's transaction.
+"""
+
+import pytest
+from django.test import Client
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from checklists import decision, records, situations
+from checklists.models import (
+    CONTACT_MAX,
+    NAME_MAX,
+    NOTE_MAX,
+    QUESTION_MAX,
+    QUESTIONS_MAX,
+    TEXT_MAX,
+    Answer,
+    ChecklistEntry,
+    InsuranceCall,
+    Packet,
+    PacketQuestion,
+    ValueRating,
+)
+
+FUZZ = settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+OK = {200, 302, 404, 405}
+
+# Anything a browser (or an attacker) could send in a form field.
+junk = st.one_of(
+    st.text(max_size=40),
+    st.text(min_size=290, max_size=700),
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "yes",
+            "no",
+            "unsure",
+            "have",
+            "na",
+            "need",
+            "asked",
+            "0",
+            "3",
+            "-1",
+            "99",
+            "2027-02-30",
+            "2027-03-14",
+            "\x00",
+            "<script>alert(1)</script>",
+            "' OR 1=1 --",
+            "%00",
+            "../../etc/passwd",
+            "a4",
+            "letter",
+            "up",
+            "down",
+        ]
+    ),
+    st.integers(min_value=-(10**12), max_value=10**12).map(str),
+)
+
+
+def form(*fields: str):
+    return st.fixed_dictionaries({}, optional=dict.fromkeys(fields, junk))
+
+
+def assert_bounds() -> None:
+    for packet in Packet.objects.all():
+        assert len(packet.name) <= NAME_MAX
+        for name in ("cancer_type", "first_doctor", "center"):
+            assert len(getattr(packet, name)) <= TEXT_MAX
+        assert len(packet.doctor_contact) <= CONTACT_MAX
+        assert packet.paper_size in ("letter", "a4")
+    for answer in Answer.objects.all():
+        assert answer.value in situations.ANSWER_VALUES
+        assert answer.key in {decision.URGENCY_KEY, *situations.KEYS, *decision.SURE_KEYS}
+    for entry in ChecklistEntry.objects.all():
+        assert entry.item_key in records.ITEMS_BY_KEY
+        assert entry.status in ("need", "asked", "have", "na")
+        assert len(entry.note) <= NOTE_MAX
+    assert PacketQuestion.objects.count() <= QUESTIONS_MAX
+    for question in PacketQuestion.objects.all():
+        assert 0 < len(question.text) <= QUESTION_MAX
+    for rating in ValueRating.objects.all():
+        assert rating.key in decision.VALUES_BY_KEY and 0 <= rating.rating <= 3
+    for call in InsuranceCall.objects.all():
+        assert len(call.notes) <= NOTE_MAX and len(call.reference) <= 60
+
+
+def post(path: str, data: dict, htmx: bool = False) -> None:
+    """A fresh patient with a packet posts the data; then their packet is removed."""
+    client = Client()
+    client.post("/packet/")
+    client.post("/questionnaire/")
+    headers = {"HX-Request": "true"} if htmx else {}
+    try:
+        response = client.post(path, data, headers=headers)
+        assert response.status_code in OK, (path, data, response.status_code)
+        assert_bounds()
+    finally:
+        Packet.objects.all().delete()
+
+
+@pytest.mark.django_db
+@FUZZ
+@given(
+    key=st.sampled_from([decision.URGENCY_KEY, *situations.KEYS]),
+    data=form("answer", "change"),
+    htmx=st.booleans(),
+)
+def test_questionnaire_answers(key: str, data: dict, htmx: bool) -> None:
+    path = "/questionnaire/urgency/" if key == decision.URGENCY_KEY else f"/questionnaire/{key}/"
+    post(path, data, htmx)
+
+
+@pytest.mark.django_db
+@FUZZ
+@given(
+    key=st.one_of(
+        st.sampled_from(list(records.ITEMS_BY_KEY)),
+        st.from_regex(r"[a-z-]{1,30}", fullmatch=True),
+    ),
+    data=form("status", "note"),
+    htmx=st.booleans(),
+)
+def test_checklist_items(key: str, data: dict, htmx: bool) -> None:
+    post(f"/packet/items/{key}/", data, htmx)
+
+
+@pytest.mark.django_db
+@FUZZ
+@given(
+    data=form(
+        "name",
+        "cancer_type",
+        "first_doctor",
+        "doctor_contact",
+        "center",
+        "appointment_date",
+        "paper_size",
+    )
+)
+def test_details(data: dict) -> None:
+    post("/packet/details/", data)
+
+
+@pytest.mark.django_db
+@FUZZ
+@given(data=form("action", "text", "suggestion", "question"))
+def test_questions(data: dict) -> None:
+    post("/packet/questions/", data)
+
+
+@pytest.mark.django_db
+@FUZZ
+@given(data=form(*decision.VALUES_BY_KEY), htmx=st.booleans())
+def test_values(data: dict, htmx: bool) -> None:
+    post("/questionnaire/values/", data, htmx)
+
+
+@pytest.mark.django_db
+@FUZZ
+@given(data=form(*decision.SURE_KEYS), htmx=st.booleans())
+def test_sure(data: dict, htmx: bool) -> None:
+    post("/questionnaire/sure/", data, htmx)
+
+
+@pytest.mark.django_db
+@FUZZ
+@given(
+    data=form(
+        "call_date",
+        "spoke_to",
+        "reference",
+        "covered",
+        "referral_needed",
+        "in_network",
+        "notes",
+    )
+)
+def test_insurance_call(data: dict) -> None:
+    post("/packet/insurance/", data)
+
+
+@pytest.mark.django_db
+@FUZZ
+@given(query=junk)
+def test_search(query: str) -> None:
+    response = Client().get("/search/", {"q": query})
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+@FUZZ
+@given(paper=junk)
+def test_pdf_paper_choice(paper: str) -> None:
+    response = Client().get("/checklist.pdf", {"paper": paper})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
