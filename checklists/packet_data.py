@@ -2,6 +2,12 @@
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
+
+from django.urls import reverse
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from checklists import decision, records, scoring, situations
 from checklists.letter import Letter, build_letter
@@ -15,6 +21,28 @@ from checklists.models import (
 )
 
 STATUS_LABELS = dict(Status.choices)
+STATUS_CHOICES = Status.choices
+
+
+@lru_cache(maxsize=256)
+def _item_text(key: str, language: str) -> tuple[str, str, str, str, str]:
+    item = records.ITEMS_BY_KEY[key]
+    action = reverse("checklists:save_item", args=[key])
+    return str(item.title), str(item.what), str(item.where), str(item.holder), action
+
+
+@lru_cache(maxsize=512)
+def _radios(key: str, chosen: str, language: str) -> str:
+    """The four status radios for one item, like a form widget's markup."""
+    return format_html_join(
+        "\n",
+        '<span class="status-choice"><input type="radio" name="status" id="status-{0}-{1}"'
+        ' value="{1}"{2}> <label for="status-{0}-{1}">{3}</label></span>',
+        (
+            (key, value, mark_safe(" checked") if value == chosen else "", label)
+            for value, label in STATUS_CHOICES
+        ),
+    )
 
 
 @dataclass
@@ -24,6 +52,17 @@ class ItemView:
     note: str
     form: object = None
     because: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        # Plain strings, the form's address and the radios, built once per
+        # language (and per chosen status) rather than on every page view:
+        # the packet page shows sixteen items.
+        language = get_language()
+        self.key = self.item.key
+        self.title, self.what, self.where, self.holder, self.action = _item_text(self.key, language)
+        chosen = self.form.data.get("status") if self.form else self.status
+        self.radios_html = _radios(self.key, chosen if chosen in STATUS_LABELS else "", language)
+        self.note_value = self.form.data.get("note", "") if self.form else self.note
 
     @property
     def status_label(self) -> str:

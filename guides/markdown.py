@@ -10,6 +10,7 @@ Glossary links have their own short syntax, ``[[pathology report]]`` or
 """
 
 import re
+from functools import lru_cache
 from html.parser import HTMLParser
 
 import nh3
@@ -53,8 +54,12 @@ def _expand_glossary_links(text: str) -> str:
     return GLOSSARY_LINK.sub(link, text)
 
 
+@lru_cache(maxsize=256)
 def render(text: str) -> str:
-    """Markdown source to HTML that is safe to mark safe in a template."""
+    """Markdown source to HTML that is safe to mark safe in a template.
+
+    Cached by the text itself, so an edited guide renders anew at once.
+    """
     html = _md.render(_expand_glossary_links(text))
     # Headings in a body sit under the page's own h1.
     html = re.sub(r"<(/?)h1>", r"<\1h2>", html)

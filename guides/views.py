@@ -1,14 +1,19 @@
 """Guides, glossary and search: public pages that never touch the session."""
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.cache import cache_control
+from django.views.decorators.cache import cache_control, cache_page
 from django.views.decorators.http import require_safe
 
 from guides import search as guide_search
 from guides.models import GlossaryTerm, Guide
 
-public_page = cache_control(public=True, max_age=300)
+
+def public_page(view):
+    """Same for every reader: proxies may keep it, and each process keeps a copy."""
+    timeout = settings.CACHES["pages"]["TIMEOUT"]
+    return cache_control(public=True)(cache_page(timeout, cache="pages")(view))
 
 
 @require_safe

@@ -47,6 +47,8 @@ def envlist(name: str, default: list[str]) -> list[str]:
 PRODUCTION = envbool("DJANGO_PRODUCTION")
 DEBUG = envbool("DJANGO_DEBUG") and not PRODUCTION
 TESTING = "pytest" in sys.modules
+# `make bench` serves a bare view at /_bench/floor to measure against.
+BENCH_FLOOR = envbool("DJANGO_BENCH_FLOOR")
 
 if PRODUCTION:
     SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
@@ -137,15 +139,24 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+    # Keep each thread's connection: opening one (and its PRAGMAs) per request
+    # cost more than the page itself.
+    DATABASES["default"]["CONN_MAX_AGE"] = envint("DATABASE_CONN_MAX_AGE", 600)
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 else:
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].setdefault("connect_timeout", 3)
     if envbool("DATABASE_POOL", default=not TESTING):
+        # psycopg's pool hands each request a ready connection (persistent
+        # connections, CONN_MAX_AGE, cannot be used together with it).
         DATABASES["default"]["OPTIONS"]["pool"] = {
-            "min_size": envint("DATABASE_POOL_MIN", 1),
+            "min_size": envint("DATABASE_POOL_MIN", 2),
             "max_size": envint("DATABASE_POOL_MAX", 8),
-            "timeout": 5,
+            "timeout": 3,
         }
+    else:
+        DATABASES["default"]["CONN_MAX_AGE"] = envint("DATABASE_CONN_MAX_AGE", 600)
+        DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -165,6 +176,16 @@ else:
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Public pages (guides, glossary, home) are the same for everyone: each
+# process keeps a copy for a minute, so a burst of readers costs one render.
+# (Tests render every time, except the one that checks this cache.)
+CACHES["pages"] = {
+    "BACKEND": "django.core.cache.backends.dummy.DummyCache"
+    if TESTING
+    else "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "public-pages",
+    "TIMEOUT": envint("PAGE_CACHE_SECONDS", 60),
+}
 
 # Patient data is kept short: a session lasts two weeks from its last change,
 # and `purge_packets` removes packets idle that long.

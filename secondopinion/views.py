@@ -9,11 +9,13 @@ from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from guides.views import public_page
+
 logger = logging.getLogger(__name__)
 
 
 @require_safe
-@cache_control(public=True, max_age=300)
+@public_page
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "home.html")
 
@@ -30,6 +32,20 @@ def healthz(request: HttpRequest) -> HttpResponse:
         logger.warning("health check: database unavailable")
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+ROBOTS = """User-agent: *
+Disallow: /questionnaire/
+Disallow: /packet/
+Disallow: /admin/
+"""
+
+
+@require_safe
+@cache_control(public=True, max_age=86400)
+def robots(request: HttpRequest) -> HttpResponse:
+    """Guides are for everyone; a patient's questionnaire and packet are not for crawlers."""
+    return HttpResponse(ROBOTS, content_type="text/plain")
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
@@ -51,3 +67,8 @@ def server_error(request: HttpRequest) -> HttpResponse:
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     """A form sent without its security token: say what to do, in the site's style."""
     return render(request, "403_csrf.html", status=403)
+
+
+def bench_floor(request: HttpRequest) -> HttpResponse:
+    """A fixed string: the floor benchmarks compare against (only with DJANGO_BENCH_FLOOR)."""
+    return HttpResponse("ok", content_type="text/plain")

@@ -119,3 +119,31 @@ def test_pages_load_nothing_from_other_hosts(client: Client, guides_loaded) -> N
         assert " style=" not in html
         assert "<style" not in html
         assert "<script>" not in html
+
+
+def test_robots_keeps_crawlers_out_of_patient_pages(client: Client, db) -> None:
+    response = client.get("/robots.txt")
+    assert response["Content-Type"] == "text/plain"
+    body = response.content.decode()
+    assert "Disallow: /packet/" in body and "Disallow: /questionnaire/" in body
+    assert "Disallow: /guides/" not in body
+
+
+def test_public_pages_are_kept_for_a_minute_without_touching_the_database(
+    client: Client, guides_loaded, django_assert_num_queries, settings
+) -> None:
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "TIMEOUT": 60,
+            "LOCATION": "pages-test",
+        },
+    }
+    first = client.get("/guides/who-pays/")
+    with django_assert_num_queries(0):
+        second = client.get("/guides/who-pays/")
+    assert second.content == first.content
+    assert "max-age=60" in second["Cache-Control"] and "public" in second["Cache-Control"]
+    assert "Cookie" not in second.get("Vary", "")
+    assert "object-src 'none'" in second["Content-Security-Policy"]

@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES: dict[str, tuple[str, str]] = {
     "home": ("get", "/"),
     "healthz": ("get", "/healthz"),
+    "robots": ("get", "/robots.txt"),
     "guides:list": ("get", "/guides/"),
     "guides:detail": ("get", "/guides/who-pays/"),
     "guides:glossary": ("get", "/glossary/"),

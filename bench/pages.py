@@ -1,0 +1,135 @@
+"""Page throughput and latency against a bare-view floor, and pages under PDF load."""
+
+from urllib.parse import urlencode
+
+from bench.server import Site, run_load
+from checklists.situations import KEYS
+
+SECONDS = 5.0
+CLIENTS = (8, 32)
+
+
+def patient_session(site: Site) -> Site:
+    """A patient who has started, answered everything, and has a packet."""
+    patient = site.clone()
+    patient.request("GET", "/questionnaire/")
+    assert patient.post("/questionnaire/", {}) == 302, "could not start"
+    patient.post("/questionnaire/urgency/", {"answer": "no"})
+    for key in KEYS:
+        patient.post(f"/questionnaire/{key}/", {"answer": "no"})
+    patient.post("/packet/items/medicines/", {"status": "have", "note": "bench"})
+    return patient
+
+
+def scenarios(site: Site, patient: Site) -> list[tuple[str, dict]]:
+    anonymous = site.headers()
+    with_session = patient.headers()
+    status_change = urlencode(
+        {"csrfmiddlewaretoken": patient.csrf(), "status": "asked", "note": "bench note"}
+    )
+    return [
+        ("floor (bare view)", {"method": "GET", "path": "/_bench/floor", "headers": anonymous}),
+        ("home", {"method": "GET", "path": "/", "headers": anonymous}),
+        (
+            "guide",
+            {"method": "GET", "path": "/guides/who-should-consider-one/", "headers": anonymous},
+        ),
+        ("search", {"method": "GET", "path": "/search/?q=insurance", "headers": anonymous}),
+        (
+            "question (full page)",
+            {"method": "GET", "path": "/questionnaire/rare-cancer/", "headers": with_session},
+        ),
+        (
+            "question (htmx partial)",
+            {
+                "method": "GET",
+                "path": "/questionnaire/rare-cancer/",
+                "headers": {**with_session, "HX-Request": "true"},
+            },
+        ),
+        ("packet page", {"method": "GET", "path": "/packet/", "headers": with_session}),
+        (
+            "checklist status change (POST)",
+            {
+                "method": "POST",
+                "path": "/packet/items/blood-tests/",
+                "body": status_change,
+                "expect": [302],
+                "headers": {
+                    **with_session,
+                    "Content-Type": "application/x-www-form-urlencoded",
+                    "Origin": patient.origin,
+                    "Sec-Fetch-Site": "same-origin",
+                },
+            },
+        ),
+    ]
+
+
+def measure_pages(site: Site) -> list[dict]:
+    patient = patient_session(site)
+    rows = []
+    for clients in CLIENTS:
+        floor_rps = None
+        for name, request in scenarios(site, patient):
+            result = run_load(site, {"request": request, "clients": clients, "seconds": SECONDS})
+            floor_rps = floor_rps or result["rps"]
+            rows.append(
+                {
+                    "page": name,
+                    "clients": clients,
+                    **result,
+                    "ratio": result["rps"] / floor_rps if floor_rps else 0.0,
+                }
+            )
+    return rows
+
+
+def measure_mixed(site: Site) -> dict:
+    """Guide p95 at 8 clients, idle and while two PDF downloads run continuously."""
+    guide = {"method": "GET", "path": "/guides/who-should-consider-one/", "headers": site.headers()}
+    idle = run_load(site, {"request": guide, "clients": 8, "seconds": SECONDS})
+    background = []
+    for n in range(2):
+        downloader = site.clone()
+        downloader.request("GET", "/packet/")
+        downloader.post("/packet/", {})
+        steps = []
+        for note in (f"pdf loop {n} a", f"pdf loop {n} b"):
+            # Each PDF follows a change, so each is a fresh render, not a cached copy.
+            body = urlencode(
+                {"csrfmiddlewaretoken": downloader.csrf(), "status": "have", "note": note}
+            )
+            steps.append(
+                {
+                    "method": "POST",
+                    "path": "/packet/items/medicines/",
+                    "body": body,
+                    "expect": [302],
+                    "headers": {
+                        **downloader.headers(),
+                        "Origin": downloader.origin,
+                        "Sec-Fetch-Site": "same-origin",
+                        "Content-Type": "application/x-www-form-urlencoded",
+                    },
+                }
+            )
+            steps.append(
+                {
+                    "method": "GET",
+                    "path": "/packet/packet.pdf",
+                    "headers": downloader.headers(),
+                    "expect": [200, 503],
+                }
+            )
+        background.append(steps)
+    busy = run_load(
+        site, {"request": guide, "clients": 8, "seconds": SECONDS, "background": background}
+    )
+    return {
+        "idle_p95": idle["p95"],
+        "busy_p95": busy["p95"],
+        "ratio": busy["p95"] / idle["p95"] if idle["p95"] else 0.0,
+        "busy_rps": busy["rps"],
+        "idle_rps": idle["rps"],
+    }

@@ -1,0 +1,139 @@
+"""PDF costs, in one process: full packet vs a one-line page, cache vs render, memory."""
+
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def setup_django(work: Path) -> None:
+    os.environ["DATABASE_URL"] = f"sqlite:///{work / 'pdf-bench.sqlite3'}"
+    os.environ["PDF_RATE_LIMIT"] = "1000000"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "secondopinion.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def full_packet_client():
+    from django.test import Client
+
+    from checklists import records
+    from checklists.situations import KEYS
+
+    client = Client()
+    client.post("/packet/")
+    client.post(
+        "/packet/details/",
+        {
+            "name": "Ana Diaz",
+            "cancer_type": "Follicular lymphoma",
+            "first_doctor": "Dr. Lee",
+            "doctor_contact": "555-0100",
+            "center": "City Cancer Center",
+            "paper_size": "letter",
+        },
+    )
+    client.post("/questionnaire/")
+    client.post("/questionnaire/urgency/", {"answer": "unsure"})
+    for n, key in enumerate(KEYS):
+        client.post(f"/questionnaire/{key}/", {"answer": ["yes", "no", "unsure"][n % 3]})
+    for n, item in enumerate(records.ITEMS):
+        client.post(
+            f"/packet/items/{item.key}/",
+            {"status": ["need", "asked", "have", "na"][n % 4], "note": f"Note for item {n}"},
+        )
+    for key in [q.key for q in records.SUGGESTED_QUESTIONS][:6]:
+        client.post("/packet/questions/", {"action": "suggest", "suggestion": key})
+    client.post(
+        "/questionnaire/values/",
+        {"sure-of-diagnosis": "3", "start-soon": "2", "travel-and-cost": "1", "every-option": "3"},
+    )
+    client.post(
+        "/questionnaire/sure/",
+        {
+            "sure-sure": "no",
+            "sure-understand": "yes",
+            "sure-risk-benefit": "yes",
+            "sure-encouragement": "no",
+        },
+    )
+    client.post(
+        "/packet/insurance/", {"spoke_to": "Jordan", "reference": "REF-1", "covered": "yes"}
+    )
+    return client
+
+
+def timed(fn, repeat: int) -> float:
+    best = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        best.append(time.perf_counter() - started)
+    best.sort()
+    return best[len(best) // 2]  # median
+
+
+def maxrss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def measure() -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        setup_django(Path(tmp))
+        from django.core.cache import cache
+        from django.template.loader import render_to_string
+        from django.utils import timezone
+        from pypdf import PdfReader
+
+        from checklists import packet_data, pdf
+        from checklists.models import Packet
+
+        client = full_packet_client()
+        packet = Packet.objects.get()
+        html = render_to_string(
+            "pdf/packet.html",
+            {"view": packet_data.gather(packet, timezone.localdate()), "paper": "letter"},
+        )
+        hello = '<html lang="en"><p>Hello</p></html>'  # lang: tagged PDFs need one
+        pdf.render_pdf(html)  # warm: fonts and stylesheet parsed once
+        pdf.render_pdf(hello)
+        full_s = timed(lambda: pdf.render_pdf(html), 7)
+        hello_s = timed(lambda: pdf.render_pdf(hello), 7)
+        pages = len(PdfReader(__import__("io").BytesIO(pdf.render_pdf(html))).pages)
+
+        cache.clear()
+        fresh_s = timed(lambda: (cache.clear(), client.get("/packet/packet.pdf")), 5)
+        client.get("/packet/packet.pdf")
+        cached_s = timed(lambda: client.get("/packet/packet.pdf"), 50)
+
+        for n in range(20):
+            pdf.render_pdf(html.replace("Ana Diaz", f"Ana Diaz {n}"))
+        after_20 = maxrss_mb()
+        for n in range(20, 200):
+            pdf.render_pdf(html.replace("Ana Diaz", f"Ana Diaz {n}"))
+        after_200 = maxrss_mb()
+    return {
+        "pages": pages,
+        "full_ms": full_s * 1000,
+        "hello_ms": hello_s * 1000,
+        "full_vs_hello": full_s / hello_s,
+        "fresh_ms": fresh_s * 1000,
+        "cached_ms": cached_s * 1000,
+        "cached_speedup": fresh_s / cached_s,
+        "rss_after_20_mb": after_20,
+        "rss_after_200_mb": after_200,
+        "rss_growth_pct": (after_200 - after_20) / after_20 * 100,
+    }
+
+
+if __name__ == "__main__":
+    import json
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    print(json.dumps(measure()))

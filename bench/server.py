@@ -1,0 +1,179 @@
+"""Start the site under gunicorn with production settings, on a database of choice."""
+
+import http.client
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_BIN = Path(sys.executable).parent
+PG_ADMIN_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def postgres_available() -> bool:
+    try:
+        import psycopg
+
+        with psycopg.connect(
+            PG_ADMIN_URL.replace("postgres://", "postgresql://"), connect_timeout=3
+        ):
+            return True
+    except Exception:
+        return False
+
+
+def fresh_postgres_database(name: str) -> str:
+    import psycopg
+
+    url = PG_ADMIN_URL.replace("postgres://", "postgresql://")
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+
+
+def production_env(database_url: str, work: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
+    env.update(
+        DJANGO_PRODUCTION="1",
+        DJANGO_SECRET_KEY="bench-" + "k" * 60,
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        DJANGO_STATIC_ROOT=str(work / "static"),
+        DJANGO_BENCH_FLOOR="1",
+        DATABASE_URL=database_url,
+        PDF_RATE_LIMIT="1000000",
+        GUNICORN_ACCESS_LOG="",
+        GUNICORN_MAX_REQUESTS="0",
+        DJANGO_LOG_LEVEL="WARNING",
+    )
+    env.update(extra)
+    return env
+
+
+@dataclass
+class Site:
+    host: str
+    port: int
+    env: dict[str, str]
+    cookies: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def origin(self) -> str:
+        return f"https://{self.host}:{self.port}"
+
+    def headers(self, **extra: str) -> dict[str, str]:
+        """As a browser behind the TLS proxy sends them, with this session's cookies."""
+        headers = {"X-Forwarded-Proto": "https", "Accept-Encoding": "gzip, br"}
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        headers.update(extra)
+        return headers
+
+    def request(self, method: str, path: str, data: dict | None = None, **headers: str):
+        conn = http.client.HTTPConnection(self.host, self.port, timeout=60)
+        body = urlencode(data or {}) if method == "POST" else None
+        extra = dict(headers)
+        if method == "POST":
+            extra.setdefault("Content-Type", "application/x-www-form-urlencoded")
+            extra.setdefault("Origin", self.origin)
+            extra.setdefault("Sec-Fetch-Site", "same-origin")
+        conn.request(method, path, body=body, headers=self.headers(**extra))
+        response = conn.getresponse()
+        content = response.read()
+        for name, value in response.getheaders():
+            if name.lower() == "set-cookie":
+                key, _, rest = value.partition("=")
+                self.cookies[key] = rest.split(";", 1)[0]
+        conn.close()
+        return response.status, content
+
+    def csrf(self) -> str:
+        return self.cookies.get("__Host-csrftoken", "")
+
+    def post(self, path: str, data: dict) -> int:
+        status, _ = self.request("POST", path, {"csrfmiddlewaretoken": self.csrf(), **data})
+        return status
+
+    def clone(self) -> "Site":
+        return Site(self.host, self.port, self.env, {})
+
+
+def manage(env: dict[str, str], *args: str) -> None:
+    subprocess.run(
+        [str(VENV_BIN / "python"), "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+@contextmanager
+def serve(database_url: str, work: Path, workers: int = 2, threads: int = 4) -> Iterator[Site]:
+    env = production_env(database_url, work)
+    manage(env, "migrate", "--noinput")
+    manage(env, "collectstatic", "--noinput")
+    port = free_port()
+    env = {
+        **env,
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "GUNICORN_WORKERS": str(workers),
+        "GUNICORN_THREADS": str(threads),
+    }
+    process = subprocess.Popen(
+        [str(VENV_BIN / "gunicorn"), "-c", "gunicorn.conf.py", "secondopinion.wsgi"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    site = Site("127.0.0.1", port, env)
+    try:
+        for _ in range(200):
+            try:
+                if site.request("GET", "/healthz")[0] == 200:
+                    break
+            except OSError:
+                pass
+            time.sleep(0.1)
+        else:
+            raise RuntimeError(
+                "gunicorn did not start: " + (process.stderr.read() if process.stderr else "")
+            )
+        yield site
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def run_load(site: Site, job: dict) -> dict:
+    """Run bench.load in its own process against the site."""
+    job = {"host": site.host, "port": site.port, **job}
+    result = subprocess.run(
+        [str(VENV_BIN / "python"), "-m", "bench.load"],
+        cwd=ROOT,
+        input=json.dumps(job),
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
+    )
+    return json.loads(result.stdout)
