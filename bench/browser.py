@@ -99,7 +99,11 @@ def lighthouse(site: Site, path: str, cookies: dict[str, str] | None = None) -> 
             capture_output=True,
         )
         report = json.loads(out.read_text())
-    return {name: round(category["score"] * 100) for name, category in report["categories"].items()}
+    # A category Lighthouse could not score counts as 0, never as a pass.
+    return {
+        name: round((category["score"] or 0) * 100)
+        for name, category in report["categories"].items()
+    }
 
 
 def have_lighthouse_prerequisites() -> bool:

@@ -58,6 +58,9 @@ def production_env(database_url: str, work: Path, **extra: str) -> dict[str, str
         PDF_RATE_LIMIT="1000000",
         GUNICORN_ACCESS_LOG="",
         GUNICORN_MAX_REQUESTS="0",
+        # Loopback has no TLS: requests carry X-Forwarded-Proto as from the
+        # proxy, and what does not (Lighthouse's robots.txt) is not redirected.
+        DJANGO_SECURE_SSL_REDIRECT="0",
         DJANGO_LOG_LEVEL="WARNING",
     )
     env.update(extra)
@@ -122,8 +125,13 @@ def manage(env: dict[str, str], *args: str) -> None:
     )
 
 
+WORKERS, THREADS = 2, 4
+
+
 @contextmanager
-def serve(database_url: str, work: Path, workers: int = 2, threads: int = 4) -> Iterator[Site]:
+def serve(
+    database_url: str, work: Path, workers: int = WORKERS, threads: int = THREADS
+) -> Iterator[Site]:
     env = production_env(database_url, work)
     manage(env, "migrate", "--noinput")
     manage(env, "collectstatic", "--noinput")

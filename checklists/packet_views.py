@@ -110,10 +110,8 @@ def save_item(request: HttpRequest, key: str) -> HttpResponse:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @never_cache
-def questions(request: HttpRequest) -> HttpResponse:
-    current = packets.current_packet(request)
-    if current is None:
-        return redirect("checklists:packet")
+@packets.with_packet("checklists:packet")
+def questions(request: HttpRequest, current: Packet) -> HttpResponse:
     form = QuestionForm(request.POST) if request.method == "POST" else QuestionForm()
     if request.method == "POST" and form.is_valid():
         error = _change_questions(current, form.cleaned_data)
@@ -171,10 +169,8 @@ def _change_questions(current: Packet, data: dict) -> str | None:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @never_cache
-def details(request: HttpRequest) -> HttpResponse:
-    current = packets.current_packet(request)
-    if current is None:
-        return redirect("checklists:packet")
+@packets.with_packet("checklists:packet")
+def details(request: HttpRequest, current: Packet) -> HttpResponse:
     if request.method == "POST":
         form = DetailsForm(request.POST, instance=current)
         if form.is_valid():
@@ -190,11 +186,9 @@ def details(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @never_cache
-def insurance(request: HttpRequest) -> HttpResponse:
+@packets.with_packet("checklists:packet")
+def insurance(request: HttpRequest, current: Packet) -> HttpResponse:
     """A script for calling the insurer, and a log of what they said."""
-    current = packets.current_packet(request)
-    if current is None:
-        return redirect("checklists:packet")
     call = InsuranceCall.objects.filter(packet=current).first() or InsuranceCall(packet=current)
     if request.method == "POST":
         form = InsuranceCallForm(request.POST, instance=call)
@@ -212,10 +206,8 @@ def insurance(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @never_cache
-def letter(request: HttpRequest) -> HttpResponse:
-    current = packets.current_packet(request)
-    if current is None:
-        return redirect("checklists:packet")
+@packets.with_packet("checklists:packet")
+def letter(request: HttpRequest, current: Packet) -> HttpResponse:
     view = packet_data.gather(current, _today())
     return _page(request, "checklists/letter.html", {"view": view})
 
@@ -246,10 +238,8 @@ def _not_modified(request: HttpRequest, etag: str) -> bool:
 
 @require_safe
 @never_cache
-def packet_pdf(request: HttpRequest) -> HttpResponse:
-    current = packets.current_packet(request)
-    if current is None:
-        return redirect("checklists:packet")
+@packets.with_packet("checklists:packet")
+def packet_pdf(request: HttpRequest, current: Packet) -> HttpResponse:
     paper = _paper(request, current.paper_size)
     view = packet_data.gather(current, _today())
     html = render_to_string("pdf/packet.html", {"view": view, "paper": paper})

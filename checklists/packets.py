@@ -4,7 +4,11 @@ The session stores the packet id and nothing else. No URL ever names a
 packet, so another browser can never reach one.
 """
 
-from django.http import HttpRequest
+import functools
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.utils import timezone
 
 from checklists.models import Answer, Packet, ValueRating
@@ -23,6 +27,23 @@ def current_packet(request: HttpRequest) -> Packet | None:
         # PACKET_MAX_IDLE_DAYS from the last change, as the pages promise.
         request.session.modified = True
     return packet
+
+
+def with_packet(missing: str) -> Callable:
+    """View decorator: call the view with this browser's packet as its second
+    argument, or redirect to the URL named ``missing`` when it has none."""
+
+    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @functools.wraps(view)
+        def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            packet = current_packet(request)
+            if packet is None:
+                return redirect(missing)
+            return view(request, packet, *args, **kwargs)
+
+        return wrapper
+
+    return decorate
 
 
 def start_packet(request: HttpRequest) -> Packet:

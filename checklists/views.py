@@ -16,7 +16,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from checklists import decision, packets, scoring, situations
 from checklists.forms import AnswerForm, SureForm, ValuesForm
-from checklists.models import Answer, ValueRating
+from checklists.models import Answer, Packet, ValueRating
 
 URGENCY_STEP = situations.Situation(
     key=decision.URGENCY_KEY,
@@ -177,10 +177,8 @@ def _render_question(
 @require_safe
 @never_cache
 @vary_on_headers("HX-Request")
-def urgency_advice(request: HttpRequest) -> HttpResponse:
-    packet = packets.current_packet(request)
-    if packet is None:
-        return redirect("checklists:start")
+@packets.with_packet("checklists:start")
+def urgency_advice(request: HttpRequest, packet: Packet) -> HttpResponse:
     if decision.URGENCY_KEY not in packets.answers_of(packet):
         return redirect("checklists:urgency")
     return _render_urgency_advice(
@@ -203,10 +201,8 @@ def _render_urgency_advice(request: HttpRequest, change: bool, partial: bool) ->
 @require_safe
 @never_cache
 @vary_on_headers("HX-Request")
-def check(request: HttpRequest) -> HttpResponse:
-    packet = packets.current_packet(request)
-    if packet is None:
-        return redirect("checklists:start")
+@packets.with_packet("checklists:start")
+def check(request: HttpRequest, packet: Packet) -> HttpResponse:
     answers = packets.answers_of(packet)
     if not _complete(answers):
         return redirect(_next_url(answers))
@@ -229,10 +225,8 @@ def _render_check(request: HttpRequest, answers: dict[str, str], partial: bool) 
 
 @require_safe
 @never_cache
-def result(request: HttpRequest) -> HttpResponse:
-    packet = packets.current_packet(request)
-    if packet is None:
-        return redirect("checklists:start")
+@packets.with_packet("checklists:start")
+def result(request: HttpRequest, packet: Packet) -> HttpResponse:
     answers = packets.answers_of(packet)
     if not _complete(answers):
         return redirect(_next_url(answers))
@@ -264,11 +258,9 @@ def result(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @never_cache
-def restart(request: HttpRequest) -> HttpResponse:
+@packets.with_packet("checklists:start")
+def restart(request: HttpRequest, packet: Packet) -> HttpResponse:
     """Start again: forget the questionnaire answers (the rest of the packet stays)."""
-    packet = packets.current_packet(request)
-    if packet is None:
-        return redirect("checklists:start")
     keys = [decision.URGENCY_KEY, *situations.KEYS]
     Answer.objects.filter(packet=packet, key__in=keys).delete()
     packet.touch()
@@ -279,11 +271,9 @@ def restart(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 @never_cache
 @vary_on_headers("HX-Request")
-def values(request: HttpRequest) -> HttpResponse:
+@packets.with_packet("checklists:start")
+def values(request: HttpRequest, packet: Packet) -> HttpResponse:
     """What matters most to me: rate a few statements (values clarification)."""
-    packet = packets.current_packet(request)
-    if packet is None:
-        return redirect("checklists:start")
     current = dict(ValueRating.objects.filter(packet=packet).values_list("key", "rating"))
     if request.method == "POST":
         form = ValuesForm(request.POST)
@@ -304,11 +294,9 @@ def values(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 @never_cache
 @vary_on_headers("HX-Request")
-def sure(request: HttpRequest) -> HttpResponse:
+@packets.with_packet("checklists:start")
+def sure(request: HttpRequest, packet: Packet) -> HttpResponse:
     """The SURE test: four yes/no questions on feeling ready to decide."""
-    packet = packets.current_packet(request)
-    if packet is None:
-        return redirect("checklists:start")
     answers = packets.answers_of(packet)
     if request.method == "POST":
         form = SureForm(request.POST)
@@ -340,11 +328,9 @@ def _render_sure(
 @require_safe
 @never_cache
 @vary_on_headers("HX-Request")
-def ready(request: HttpRequest) -> HttpResponse:
+@packets.with_packet("checklists:start")
+def ready(request: HttpRequest, packet: Packet) -> HttpResponse:
     """What the SURE answers mean: a plain next step for each No."""
-    packet = packets.current_packet(request)
-    if packet is None:
-        return redirect("checklists:start")
     answers = packets.answers_of(packet)
     if any(key not in answers for key in decision.SURE_KEYS):
         return redirect("checklists:sure")
