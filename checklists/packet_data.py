@@ -101,6 +101,9 @@ class PacketView:
     urgent: bool = False
     call: InsuranceCall | None = None
 
+    def item(self, key: str) -> ItemView:
+        return next(iv for group in self.groups for iv in group.items if iv.key == key)
+
 
 def gather(packet: Packet, today: date, forms: dict[str, object] | None = None) -> PacketView:
     entries = {e.item_key: e for e in ChecklistEntry.objects.filter(packet=packet)}

@@ -66,8 +66,7 @@ def save_item(request: HttpRequest, key: str) -> HttpResponse:
         # Nothing is saved; the page comes back with the patient's text kept.
         view = packet_data.gather(current, _today(), forms={key: form})
         if request.htmx:
-            item_view = next(iv for g in view.groups for iv in g.items if iv.item.key == key)
-            return render(request, "checklists/packet.html#item", {"iv": item_view})
+            return render(request, "checklists/packet.html#item", {"iv": view.item(key)})
         return _page(request, "checklists/packet.html", {"view": view})
     now = timezone.now()
     # One statement per save, touching only this item's row: two tabs that
@@ -91,7 +90,7 @@ def save_item(request: HttpRequest, key: str) -> HttpResponse:
         messages.success(request, _("Saved: %(item)s.") % {"item": item.title})
         return redirect(reverse("checklists:packet") + f"#item-{key}")
     view = packet_data.gather(current, _today())
-    item_view = next(iv for g in view.groups for iv in g.items if iv.item.key == key)
+    item_view = view.item(key)
     html = render_to_string(
         "checklists/packet.html#item", {"iv": item_view, "saved": True}, request=request
     )
