@@ -16,6 +16,25 @@ from checklists.situations import ANSWER_CHOICES
 DATE_FORMATS = ["%Y-%m-%d", "%m/%d/%Y", "%m/%d/%y", "%m-%d-%Y", "%B %d %Y", "%b %d %Y"]
 
 
+def optional_date(label: str, example: str) -> forms.DateField:
+    """An optional date, typed or picked, in any of the usual US forms."""
+    return forms.DateField(
+        required=False,
+        input_formats=DATE_FORMATS,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Enter a real date, for example %s.") % example},
+        label=label,
+    )
+
+
+def within(day: date | None, days_before: int, days_after: int, message: str) -> date | None:
+    """The date itself, unless it falls outside the window around today."""
+    today = date.today()
+    if day and not today - timedelta(days=days_before) <= day <= today + timedelta(days=days_after):
+        raise forms.ValidationError(message)
+    return day
+
+
 class AnswerForm(forms.Form):
     answer = forms.ChoiceField(
         choices=ANSWER_CHOICES,
@@ -47,13 +66,7 @@ class ItemForm(forms.Form):
 
 
 class DetailsForm(forms.ModelForm):
-    appointment_date = forms.DateField(
-        required=False,
-        input_formats=DATE_FORMATS,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": _("Enter a real date, for example 2027-03-14.")},
-        label=_("Appointment date"),
-    )
+    appointment_date = optional_date(_("Appointment date"), "2027-03-14")
 
     class Meta:
         model = Packet
@@ -77,15 +90,12 @@ class DetailsForm(forms.ModelForm):
         widgets = {"paper_size": forms.RadioSelect}
 
     def clean_appointment_date(self) -> date | None:
-        day = self.cleaned_data.get("appointment_date")
-        if day is None:
-            return None
-        today = date.today()
-        if day < today - timedelta(days=365) or day > today + timedelta(days=3 * 365):
-            raise forms.ValidationError(
-                _("Enter a date within a year before or three years after today.")
-            )
-        return day
+        return within(
+            self.cleaned_data.get("appointment_date"),
+            365,
+            3 * 365,
+            _("Enter a date within a year before or three years after today."),
+        )
 
 
 class QuestionForm(forms.Form):
@@ -160,13 +170,7 @@ class SureForm(forms.Form):
 
 
 class InsuranceCallForm(forms.ModelForm):
-    call_date = forms.DateField(
-        required=False,
-        input_formats=DATE_FORMATS,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": _("Enter a real date, for example 2026-12-01.")},
-        label=_("Date of the call"),
-    )
+    call_date = optional_date(_("Date of the call"), "2026-12-01")
 
     class Meta:
         model = InsuranceCall
@@ -187,9 +191,6 @@ class InsuranceCallForm(forms.ModelForm):
         }
 
     def clean_call_date(self) -> date | None:
-        day = self.cleaned_data.get("call_date")
-        if day and (
-            day < date.today() - timedelta(days=365) or day > date.today() + timedelta(days=365)
-        ):
-            raise forms.ValidationError(_("Enter a date within a year of today."))
-        return day
+        return within(
+            self.cleaned_data.get("call_date"), 365, 365, _("Enter a date within a year of today.")
+        )

@@ -231,8 +231,20 @@ def _pdf_response(content: bytes, etag: str, filename: str) -> HttpResponse:
     return response
 
 
-def _not_modified(request: HttpRequest, etag: str) -> bool:
-    return f'"{etag}"' in request.headers.get("If-None-Match", "")
+def _not_modified(request: HttpRequest, etag: str) -> HttpResponse | None:
+    """A 304 when the browser already holds this very PDF, else None."""
+    if f'"{etag}"' not in request.headers.get("If-None-Match", ""):
+        return None
+    response = HttpResponse(status=304)
+    response["ETag"] = f'"{etag}"'
+    return response
+
+
+def _busy(request: HttpRequest, retry_after: int = 5) -> HttpResponse:
+    """The renderer is taken (or failed on a page anyone could retry): try again soon."""
+    response = _page(request, "checklists/pdf_failed.html", {"busy": True}, status=503)
+    response["Retry-After"] = str(retry_after)
+    return response
 
 
 @require_safe
@@ -243,10 +255,8 @@ def packet_pdf(request: HttpRequest, current: Packet) -> HttpResponse:
     view = packet_data.gather(current, _today())
     html = render_to_string("pdf/packet.html", {"view": view, "paper": paper})
     etag = pdf.etag_for(html)
-    if _not_modified(request, etag):
-        response = HttpResponse(status=304)
-        response["ETag"] = f'"{etag}"'
-        return response
+    if not_modified := _not_modified(request, etag):
+        return not_modified
     key = _pdf_cache_key(current.pk, paper)
     cached = cache.get(key)
     if cached and cached[0] == etag:
@@ -261,9 +271,7 @@ def packet_pdf(request: HttpRequest, current: Packet) -> HttpResponse:
     try:
         content = pdf.render_pdf(html)
     except pdf.RenderBusy:
-        response = _page(request, "checklists/pdf_failed.html", {"busy": True}, status=503)
-        response["Retry-After"] = "5"
-        return response
+        return _busy(request)
     except pdf.RenderFailed:
         return _page(request, "checklists/pdf_failed.html", {"busy": False}, status=500)
     cache.set(key, (etag, content), timeout=24 * 3600)
@@ -279,18 +287,15 @@ def blank_checklist_pdf(request: HttpRequest) -> HttpResponse:
         "pdf/checklist.html", {"groups": _blank_groups(), "paper": paper, "today": _today()}
     )
     etag = pdf.etag_for(html)
-    if _not_modified(request, etag):
-        response = HttpResponse(status=304)
-        response["ETag"] = f'"{etag}"'
-        return response
+    if not_modified := _not_modified(request, etag):
+        return not_modified
     key = f"blank-pdf:{paper}:{etag}"
     content = cache.get(key)
     if content is None:
         try:
             content = pdf.render_pdf(html)
         except (pdf.RenderBusy, pdf.RenderFailed):
-            response = _page(request, "checklists/pdf_failed.html", {"busy": True}, status=503)
-            response["Retry-After"] = "10"
+            response = _busy(request, retry_after=10)
             response["Cache-Control"] = "no-store"
             return response
         cache.set(key, content, timeout=7 * 24 * 3600)
