@@ -12,6 +12,7 @@ from checklists.models import (
     Status,
 )
 from checklists.situations import ANSWER_CHOICES
+from checklists.validators import RefusesInvisibleControls
 
 DATE_FORMATS = ["%Y-%m-%d", "%m/%d/%Y", "%m/%d/%y", "%m-%d-%Y", "%B %d %Y", "%b %d %Y"]
 
@@ -46,7 +47,7 @@ class AnswerForm(forms.Form):
     )
 
 
-class ItemForm(forms.Form):
+class ItemForm(RefusesInvisibleControls, forms.Form):
     status = forms.ChoiceField(
         choices=Status.choices,
         error_messages={
@@ -65,7 +66,7 @@ class ItemForm(forms.Form):
     )
 
 
-class DetailsForm(forms.ModelForm):
+class DetailsForm(RefusesInvisibleControls, forms.ModelForm):
     appointment_date = optional_date(_("Appointment date"), "2027-03-14")
 
     class Meta:
@@ -98,7 +99,7 @@ class DetailsForm(forms.ModelForm):
         )
 
 
-class QuestionForm(forms.Form):
+class QuestionForm(RefusesInvisibleControls, forms.Form):
     """One form, several buttons: add a suggestion, add your own, move or remove one."""
 
     ACTIONS = ["add", "suggest", "up", "down", "remove"]
@@ -169,7 +170,7 @@ class SureForm(forms.Form):
         return [(item, self[item.key]) for item in decision.SURE_ITEMS]
 
 
-class InsuranceCallForm(forms.ModelForm):
+class InsuranceCallForm(RefusesInvisibleControls, forms.ModelForm):
     call_date = optional_date(_("Date of the call"), "2026-12-01")
 
     class Meta:

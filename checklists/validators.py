@@ -1,0 +1,42 @@
+"""Checks on what a patient types, shared by every form that takes text.
+
+Invisible direction controls can make a name or note print in a different
+order from the one typed (the "Trojan Source" trick), and zero-width
+spaces hide text inside words. They are refused with a clear message, never
+silently changed, so what prints is what the patient saw while typing.
+
+Kept on purpose: the zero-width joiner and non-joiner (U+200C, U+200D) and
+the left-to-right and right-to-left marks (U+200E, U+200F). Persian,
+Devanagari and other scripts, and emoji, need them to be written correctly.
+"""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+# Embeddings and overrides (U+202A-U+202E), isolates (U+2066-U+2069),
+# zero-width space, word joiner, byte order mark and Mongolian vowel separator.
+INVISIBLE_CONTROLS = frozenset(
+    [chr(c) for c in range(0x202A, 0x202F)]
+    + [chr(c) for c in range(0x2066, 0x206A)]
+    + ["\u200b", "\u2060", "\ufeff", "\u180e"]
+)
+
+INVISIBLE_MESSAGE = _(
+    "This text has a hidden character that can change how it prints. "
+    "Please type it again, or paste it as plain text."
+)
+
+
+def has_invisible_controls(text: str) -> bool:
+    return any(ch in INVISIBLE_CONTROLS for ch in text)
+
+
+class RefusesInvisibleControls(forms.BaseForm):
+    """Form mixin: any text field holding an invisible control gets a clear error."""
+
+    def clean(self) -> dict:
+        data = super().clean()
+        for name, value in list(data.items()):
+            if isinstance(value, str) and has_invisible_controls(value):
+                self.add_error(name, INVISIBLE_MESSAGE)
+        return data
