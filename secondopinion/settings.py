@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "secondopinion.apps.SecondOpinionConfig",
     "guides",
     "checklists",
+    "questionnaire",
 ]
 
 MIDDLEWARE = [

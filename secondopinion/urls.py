@@ -9,6 +9,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots, name="robots"),
     path("", include("guides.urls")),
+    path("", include("questionnaire.urls")),
     path("", include("checklists.urls")),
     path("admin/", admin.site.urls),
 ]

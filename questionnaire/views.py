@@ -33,18 +33,18 @@ URGENCY_STEP = situations.Situation(
 
 def _question_url(key: str, change: bool = False) -> str:
     if key == decision.URGENCY_KEY:
-        url = reverse("checklists:urgency")
+        url = reverse("questionnaire:urgency")
     else:
-        url = reverse("checklists:question", args=[key])
+        url = reverse("questionnaire:question", args=[key])
     return f"{url}?change=1" if change else url
 
 
 def _next_url(answers: dict[str, str]) -> str:
     """Replay the answers: the urgency check first, then the nine, then the check page."""
     if answers.get(decision.URGENCY_KEY) not in situations.ANSWER_VALUES:
-        return reverse("checklists:urgency")
+        return reverse("questionnaire:urgency")
     first = situations.first_unanswered(answers)
-    return _question_url(first.key) if first else reverse("checklists:check")
+    return _question_url(first.key) if first else reverse("questionnaire:check")
 
 
 _complete = decision.questionnaire_complete
@@ -62,7 +62,7 @@ def start(request: HttpRequest) -> HttpResponse:
     answered = sum(1 for key in situations.KEYS if key in answers)
     return render(
         request,
-        "checklists/start.html",
+        "questionnaire/start.html",
         {
             "section": "questionnaire",
             "answered": answered,
@@ -96,7 +96,7 @@ def question(request: HttpRequest, key: str) -> HttpResponse:
 def _question_step(request: HttpRequest, situation: situations.Situation) -> HttpResponse:
     packet = packets.current_packet(request)
     if packet is None:
-        return redirect("checklists:start")
+        return redirect("questionnaire:start")
     answers = packets.answers_of(packet)
     # No skipping ahead: a question after the first unanswered one waits.
     steps = [decision.URGENCY_KEY, *situations.KEYS]
@@ -124,23 +124,23 @@ def _after_answer(
     # "Start again" in another tab): then, as always, the first missing one.
     change = change and _complete(answers)
     if key == decision.URGENCY_KEY and decision.urgent(answers):
-        target = reverse("checklists:urgency_advice") + ("?change=1" if change else "")
+        target = reverse("questionnaire:urgency_advice") + ("?change=1" if change else "")
     elif change:
-        target = reverse("checklists:check")
+        target = reverse("questionnaire:check")
     else:
         target = _next_url(answers)
     if not request.htmx:
         return redirect(target)
     # htmx: send the next step in place, and put its address in the bar.
     path = target.split("?")[0]
-    if path == reverse("checklists:urgency_advice"):
+    if path == reverse("questionnaire:urgency_advice"):
         response = _render_urgency_advice(request, change, partial=True)
-    elif path == reverse("checklists:check"):
+    elif path == reverse("questionnaire:check"):
         response = _render_check(request, answers, partial=True)
     else:
         following = (
             URGENCY_STEP
-            if path == reverse("checklists:urgency")
+            if path == reverse("questionnaire:urgency")
             else situations.first_unanswered(answers)
         )
         form = AnswerForm(initial={"answer": answers.get(following.key)})
@@ -153,13 +153,13 @@ def _render_question(
     request: HttpRequest, situation: situations.Situation, form: AnswerForm, change: bool
 ) -> HttpResponse:
     if situation.key == decision.URGENCY_KEY:
-        number, back_url = None, reverse("checklists:start")
+        number, back_url = None, reverse("questionnaire:start")
     else:
         number = situations.position(situation.key)
         previous = situations.previous_key(situation.key)
         back_url = _question_url(previous or decision.URGENCY_KEY)
     if change:
-        back_url = reverse("checklists:check")
+        back_url = reverse("questionnaire:check")
     context = {
         "section": "questionnaire",
         "situation": situation,
@@ -170,17 +170,17 @@ def _render_question(
         "back_url": back_url,
         "action": _question_url(situation.key, change),
     }
-    template = "checklists/question.html" + ("#step" if request.htmx else "")
+    template = "questionnaire/question.html" + ("#step" if request.htmx else "")
     return render(request, template, context)
 
 
 @require_safe
 @never_cache
 @vary_on_headers("HX-Request")
-@packets.with_packet("checklists:start")
+@packets.with_packet("questionnaire:start")
 def urgency_advice(request: HttpRequest, packet: Packet) -> HttpResponse:
     if decision.URGENCY_KEY not in packets.answers_of(packet):
-        return redirect("checklists:urgency")
+        return redirect("questionnaire:urgency")
     return _render_urgency_advice(
         request, request.GET.get("change") == "1", partial=bool(request.htmx)
     )
@@ -190,18 +190,18 @@ def _render_urgency_advice(request: HttpRequest, change: bool, partial: bool) ->
     context = {
         "section": "questionnaire",
         "steps": decision.URGENCY_STEPS,
-        "continue_url": reverse("checklists:check")
+        "continue_url": reverse("questionnaire:check")
         if change
         else _question_url(situations.KEYS[0]),
     }
-    template = "checklists/urgency_advice.html" + ("#step" if partial else "")
+    template = "questionnaire/urgency_advice.html" + ("#step" if partial else "")
     return render(request, template, context)
 
 
 @require_safe
 @never_cache
 @vary_on_headers("HX-Request")
-@packets.with_packet("checklists:start")
+@packets.with_packet("questionnaire:start")
 def check(request: HttpRequest, packet: Packet) -> HttpResponse:
     answers = packets.answers_of(packet)
     if not _complete(answers):
@@ -219,13 +219,13 @@ def _render_check(request: HttpRequest, answers: dict[str, str], partial: bool) 
         }
         for s in (URGENCY_STEP, *situations.SITUATIONS)
     ]
-    template = "checklists/check.html" + ("#step" if partial else "")
+    template = "questionnaire/check.html" + ("#step" if partial else "")
     return render(request, template, {"section": "questionnaire", "rows": rows})
 
 
 @require_safe
 @never_cache
-@packets.with_packet("checklists:start")
+@packets.with_packet("questionnaire:start")
 def result(request: HttpRequest, packet: Packet) -> HttpResponse:
     answers = packets.answers_of(packet)
     if not _complete(answers):
@@ -242,7 +242,7 @@ def result(request: HttpRequest, packet: Packet) -> HttpResponse:
     ]
     return render(
         request,
-        "checklists/result.html",
+        "questionnaire/result.html",
         {
             "section": "questionnaire",
             "assessment": assessment,
@@ -258,20 +258,20 @@ def result(request: HttpRequest, packet: Packet) -> HttpResponse:
 
 @require_POST
 @never_cache
-@packets.with_packet("checklists:start")
+@packets.with_packet("questionnaire:start")
 def restart(request: HttpRequest, packet: Packet) -> HttpResponse:
     """Start again: forget the questionnaire answers (the rest of the packet stays)."""
     keys = [decision.URGENCY_KEY, *situations.KEYS]
     Answer.objects.filter(packet=packet, key__in=keys).delete()
     packet.touch()
     messages.info(request, _("Your answers were cleared. You can start again."))
-    return redirect("checklists:urgency")
+    return redirect("questionnaire:urgency")
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @never_cache
 @vary_on_headers("HX-Request")
-@packets.with_packet("checklists:start")
+@packets.with_packet("questionnaire:start")
 def values(request: HttpRequest, packet: Packet) -> HttpResponse:
     """What matters most to me: rate a few statements (values clarification)."""
     current = dict(ValueRating.objects.filter(packet=packet).values_list("key", "rating"))
@@ -279,7 +279,7 @@ def values(request: HttpRequest, packet: Packet) -> HttpResponse:
         form = ValuesForm(request.POST)
         if form.is_valid():
             packets.save_ratings(packet, form.ratings())
-            target = reverse("checklists:sure")
+            target = reverse("questionnaire:sure")
             if not request.htmx:
                 return redirect(target)
             response = _render_sure(request, packets.answers_of(packet), SureForm(), partial=True)
@@ -287,14 +287,14 @@ def values(request: HttpRequest, packet: Packet) -> HttpResponse:
             return response
     else:
         form = ValuesForm(initial={key: str(rating) for key, rating in current.items()})
-    template = "checklists/values.html" + ("#step" if request.htmx else "")
+    template = "questionnaire/values.html" + ("#step" if request.htmx else "")
     return render(request, template, {"section": "questionnaire", "form": form})
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @never_cache
 @vary_on_headers("HX-Request")
-@packets.with_packet("checklists:start")
+@packets.with_packet("questionnaire:start")
 def sure(request: HttpRequest, packet: Packet) -> HttpResponse:
     """The SURE test: four yes/no questions on feeling ready to decide."""
     answers = packets.answers_of(packet)
@@ -303,7 +303,7 @@ def sure(request: HttpRequest, packet: Packet) -> HttpResponse:
         if form.is_valid():
             packets.save_answers(packet, form.cleaned_data)
             answers.update(form.cleaned_data)
-            target = reverse("checklists:ready")
+            target = reverse("questionnaire:ready")
             if not request.htmx:
                 return redirect(target)
             response = _render_ready(request, answers, partial=True)
@@ -317,7 +317,7 @@ def sure(request: HttpRequest, packet: Packet) -> HttpResponse:
 def _render_sure(
     request: HttpRequest, answers: dict[str, str], form: SureForm, partial: bool
 ) -> HttpResponse:
-    template = "checklists/sure.html" + ("#step" if partial else "")
+    template = "questionnaire/sure.html" + ("#step" if partial else "")
     return render(
         request,
         template,
@@ -328,19 +328,19 @@ def _render_sure(
 @require_safe
 @never_cache
 @vary_on_headers("HX-Request")
-@packets.with_packet("checklists:start")
+@packets.with_packet("questionnaire:start")
 def ready(request: HttpRequest, packet: Packet) -> HttpResponse:
     """What the SURE answers mean: a plain next step for each No."""
     answers = packets.answers_of(packet)
     if any(key not in answers for key in decision.SURE_KEYS):
-        return redirect("checklists:sure")
+        return redirect("questionnaire:sure")
     return _render_ready(request, answers, partial=bool(request.htmx))
 
 
 def _render_ready(request: HttpRequest, answers: dict[str, str], partial: bool) -> HttpResponse:
     labels = dict(decision.SURE_CHOICES)
     rows = [(item, labels[answers[item.key]]) for item in decision.SURE_ITEMS]
-    template = "checklists/ready.html" + ("#step" if partial else "")
+    template = "questionnaire/ready.html" + ("#step" if partial else "")
     return render(
         request,
         template,
