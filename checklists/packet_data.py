@@ -52,6 +52,7 @@ class ItemView:
     note: str
     form: object = None
     because: tuple[str, ...] = ()
+    because_mine: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         # Plain strings, the form's address and the radios, built once per
@@ -127,7 +128,11 @@ def gather(packet: Packet, today: date, forms: dict[str, object] | None = None) 
                     note=entry.note if entry else "",
                     form=forms.get(item.key),
                     because=tuple(
-                        str(situations.BY_KEY[key].label) for key in flagged.get(item.key, ())
+                        situations.phrase(key, answers[key]) for key in flagged.get(item.key, ())
+                    ),
+                    because_mine=tuple(
+                        situations.phrase(key, answers[key], mine=True)
+                        for key in flagged.get(item.key, ())
                     ),
                 )
             )

@@ -287,7 +287,7 @@ HIGHLIGHTS: dict[str, tuple[str, ...]] = {
     "rare-cancer": ("pathology-slides", "molecular-report"),
     "specialized-treatment": ("treatment-plan", "molecular-report"),
     "unclear-diagnosis": ("pathology-report",),
-    "not-cancer-specialist": ("pathology-report", "pathology-slides"),
+    "no-cancer-specialist": ("pathology-report", "pathology-slides"),
     "small-hospital": ("pathology-slides", "imaging-disc"),
 }
 

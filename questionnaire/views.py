@@ -1,53 +1,225 @@
-"""The questionnaire, from the urgency check to the SURE test.
+"""The questionnaire's pages: the start page, one view for every step, Start again.
 
-Views parse input, call the domain (situations, scoring, decision), render.
-Every step is a plain form that posts and redirects; with htmx the next
-step is swapped in place from the same template's "step" partial.
+Views parse input, call the domain (flow, situations, scoring, decision),
+render. Every step is a plain form that posts and redirects; with htmx the
+next step is swapped in place from the same template's "step" partial.
+Where a step leads is decided by flow.next_step, never here.
 """
 
+from collections.abc import Callable
+
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from checklists import decision, packets, scoring, situations
 from checklists.forms import AnswerForm, SureForm, ValuesForm
 from checklists.models import Answer, Packet, ValueRating
-
-URGENCY_STEP = situations.Situation(
-    key=decision.URGENCY_KEY,
-    question=decision.URGENCY_QUESTION,
-    help=decision.URGENCY_HELP,
-    why=decision.URGENCY_WHY,
-    label="",
-    action="",
-    ask="",
-    weight=0,
-    guide_slug="weighing-it-up",
-)
+from questionnaire import flow
 
 
-def _question_url(key: str, change: bool = False) -> str:
-    if key == decision.URGENCY_KEY:
-        url = reverse("questionnaire:urgency")
-    else:
-        url = reverse("questionnaire:question", args=[key])
-    return f"{url}?change=1" if change else url
+def url(key: str, change: bool = False) -> str:
+    """The address of a step (``?change=1`` when it returns to the check page)."""
+    address = reverse(f"questionnaire:{flow.BY_KEY[key].name}")
+    return f"{address}?change=1" if change else address
 
 
-def _next_url(answers: dict[str, str]) -> str:
-    """Replay the answers: the urgency check first, then the nine, then the check page."""
-    if answers.get(decision.URGENCY_KEY) not in situations.ANSWER_VALUES:
-        return reverse("questionnaire:urgency")
-    first = situations.first_unanswered(answers)
-    return _question_url(first.key) if first else reverse("questionnaire:check")
+def _back_url(answers: dict[str, str], key: str, change: bool) -> str:
+    previous = flow.previous_step(answers, key, change)
+    return url(previous) if previous else reverse("questionnaire:start")
 
 
-_complete = decision.questionnaire_complete
+# --- What each kind of step shows ----------------------------------------------
+
+
+def _question_context(packet: Packet, answers: dict, step: flow.Step, form, change: bool) -> dict:
+    prompt = situations.BY_KEY.get(step.key) or decision.URGENCY_PROMPT
+    if form is None:
+        form = AnswerForm(initial={"answer": answers.get(step.key)})
+    return {
+        "situation": prompt,
+        "form": form,
+        "change": change,
+        "is_urgency": step.key == decision.URGENCY_KEY,
+        "action": url(step.key, change),
+    }
+
+
+def _advice_context(packet: Packet, answers: dict, step: flow.Step, form, change: bool) -> dict:
+    value = answers.get(decision.URGENCY_KEY)
+    return {
+        "urgent": decision.urgent(answers),
+        "urgency_title": decision.URGENCY_TITLE.get(value, ""),
+        "urgency_lead": decision.URGENCY_LEAD.get(value, ""),
+        "steps": decision.URGENCY_STEPS,
+        "cancers": decision.URGENT_CANCERS,
+        "cancers_source": decision.URGENT_CANCERS_SOURCE,
+        "emergency": decision.EMERGENCY,
+        "continue_url": url(flow.next_step(answers, step.key, change)),
+    }
+
+
+def _check_context(packet: Packet, answers: dict, step: flow.Step, form, change: bool) -> dict:
+    labels = dict(situations.ANSWER_CHOICES)
+    prompts = (decision.URGENCY_PROMPT, *situations.SITUATIONS)
+    return {
+        "rows": [
+            {
+                "question": p.question,
+                "answer": labels[answers[p.key]],
+                "change_url": url(p.key, change=True),
+            }
+            for p in prompts
+        ]
+    }
+
+
+def _result_context(packet: Packet, answers: dict, step: flow.Step, form, change: bool) -> dict:
+    assessment = scoring.assess(answers)
+    labels = dict(situations.ANSWER_CHOICES)
+    urgency = answers.get(decision.URGENCY_KEY)
+    return {
+        "assessment": assessment,
+        "workings": [
+            {
+                "situation": s,
+                "answer": labels[answers[s.key]],
+                "points": scoring.points(s, answers[s.key]),
+            }
+            for s in situations.SITUATIONS
+        ],
+        "bands": scoring.BANDS,
+        "weights": situations.WEIGHTS.values(),
+        "urgent": decision.urgent(answers),
+        "urgency_title": decision.URGENCY_TITLE.get(urgency, ""),
+        "urgency_lead": decision.URGENCY_LEAD.get(urgency, ""),
+        "urgency_steps": decision.URGENCY_STEPS,
+        "cancers": decision.URGENT_CANCERS,
+        "cancers_source": decision.URGENT_CANCERS_SOURCE,
+        "emergency": decision.EMERGENCY,
+        "options": decision.options_for(decision.urgent(answers)),
+        "evidence_note": decision.EVIDENCE_NOTE,
+        "article_view": decision.ARTICLE_VIEW,
+    }
+
+
+def _values_context(packet: Packet, answers: dict, step: flow.Step, form, change: bool) -> dict:
+    if form is None:
+        ratings = ValueRating.objects.filter(packet=packet).values_list("key", "rating")
+        form = ValuesForm(initial={key: str(rating) for key, rating in ratings})
+    return {"form": form}
+
+
+def _sure_context(packet: Packet, answers: dict, step: flow.Step, form, change: bool) -> dict:
+    if form is None:
+        form = SureForm(initial={k: answers[k] for k in decision.SURE_KEYS if k in answers})
+    return {"form": form, "source": decision.SURE_SOURCE}
+
+
+def _ready_context(packet: Packet, answers: dict, step: flow.Step, form, change: bool) -> dict:
+    labels = dict(decision.SURE_CHOICES)
+    return {
+        "rows": [(item, labels[answers[item.key]]) for item in decision.SURE_ITEMS],
+        "gaps": decision.sure_gaps(answers),
+        "questionnaire_done": flow.complete(answers),
+    }
+
+
+CONTEXT: dict[str, Callable[..., dict]] = {
+    flow.QUESTION: _question_context,
+    flow.ADVICE: _advice_context,
+    flow.CHECK: _check_context,
+    flow.RESULT: _result_context,
+    flow.VALUES: _values_context,
+    flow.SURE: _sure_context,
+    flow.READY: _ready_context,
+}
+
+
+# --- What each kind of step saves ----------------------------------------------
+
+
+def _save_answer(packet: Packet, answers: dict, step: flow.Step, form: AnswerForm) -> None:
+    value = form.cleaned_data["answer"]
+    packets.save_answer(packet, step.key, value)
+    answers[step.key] = value
+
+
+def _save_values(packet: Packet, answers: dict, step: flow.Step, form: ValuesForm) -> None:
+    packets.save_ratings(packet, form.ratings())
+
+
+def _save_sure(packet: Packet, answers: dict, step: flow.Step, form: SureForm) -> None:
+    packets.save_answers(packet, form.cleaned_data)
+    answers.update(form.cleaned_data)
+
+
+SAVE: dict[str, Callable[..., None]] = {
+    flow.QUESTION: _save_answer,
+    flow.VALUES: _save_values,
+    flow.SURE: _save_sure,
+}
+
+
+def _render(
+    request: HttpRequest,
+    packet: Packet,
+    answers: dict[str, str],
+    step: flow.Step,
+    *,
+    form=None,
+    change: bool = False,
+    partial: bool = False,
+) -> HttpResponse:
+    context = {
+        "section": "questionnaire",
+        "step": step,
+        "number": flow.number(step.key),
+        "total": flow.TOTAL_STEPS,
+        "back_url": _back_url(answers, step.key, change),
+        **CONTEXT[step.kind](packet, answers, step, form, change),
+    }
+    return render(request, step.template + ("#step" if partial else ""), context)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@never_cache
+@vary_on_headers("HX-Request")
+def step(request: HttpRequest, key: str) -> HttpResponse:
+    """Any step of the questionnaire: show it, or save its answer and go on."""
+    current = flow.BY_KEY[key]
+    if request.method == "POST" and current.form is None:
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    packet = packets.current_packet(request)
+    if packet is None:
+        return redirect("questionnaire:start")
+    answers = packets.answers_of(packet)
+    if blocker := flow.blocked_by(answers, key):
+        return redirect(url(blocker))
+    change = "1" in (request.GET.get("change"), request.POST.get("change"))
+    form = None
+    if request.method == "POST":
+        form = current.form(request.POST)
+        if form.is_valid():
+            SAVE[current.kind](packet, answers, current, form)
+            target = flow.next_step(answers, key, change)
+            # Only the advice page carries "change" on: its Continue returns to check.
+            carry = change and target == flow.URGENCY_ADVICE.key
+            if not request.htmx:
+                return redirect(url(target, carry))
+            response = _render(
+                request, packet, answers, flow.BY_KEY[target], change=carry, partial=True
+            )
+            response["HX-Push-Url"] = url(target, carry)
+            return response
+    return _render(
+        request, packet, answers, current, form=form, change=change, partial=bool(request.htmx)
+    )
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -56,19 +228,21 @@ def start(request: HttpRequest) -> HttpResponse:
     """The start page. Only the Start button (a POST) creates a packet."""
     if request.method == "POST":
         packet = packets.start_packet(request)
-        return redirect(_next_url(packets.answers_of(packet)))
+        return redirect(url(flow.resume(packets.answers_of(packet))))
     packet = packets.current_packet(request)
     answers = packets.answers_of(packet) if packet else {}
-    answered = sum(1 for key in situations.KEYS if key in answers)
+    answered = sum(1 for key in flow.QUESTION_KEYS if key in answers)
     return render(
         request,
         "questionnaire/start.html",
         {
             "section": "questionnaire",
             "answered": answered,
-            "total": len(situations.SITUATIONS),
+            "questions": len(flow.QUESTION_KEYS),
             "started": bool(answers),
-            "resume_url": None if _complete(answers) else _next_url(answers),
+            "resume_url": None if flow.complete(answers) else url(flow.resume(answers)),
+            "effort": flow.effort(),
+            "total": flow.TOTAL_STEPS,
             "options": decision.OPTIONS,
             "evidence_note": decision.EVIDENCE_NOTE,
         },
@@ -76,278 +250,15 @@ def start(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@never_cache
-@vary_on_headers("HX-Request")
-def urgency(request: HttpRequest) -> HttpResponse:
-    """Before the nine: must treatment start right away?"""
-    return _question_step(request, URGENCY_STEP)
-
-
-@require_http_methods(["GET", "HEAD", "POST"])
-@never_cache
-@vary_on_headers("HX-Request")
-def question(request: HttpRequest, key: str) -> HttpResponse:
-    situation = situations.BY_KEY.get(key)
-    if situation is None:
-        raise Http404("No such question")
-    return _question_step(request, situation)
-
-
-def _question_step(request: HttpRequest, situation: situations.Situation) -> HttpResponse:
-    packet = packets.current_packet(request)
-    if packet is None:
-        return redirect("questionnaire:start")
-    answers = packets.answers_of(packet)
-    # No skipping ahead: a question after the first unanswered one waits.
-    steps = [decision.URGENCY_KEY, *situations.KEYS]
-    first_open = next((k for k in steps if answers.get(k) not in situations.ANSWER_VALUES), None)
-    if first_open is not None and steps.index(situation.key) > steps.index(first_open):
-        return redirect(_next_url(answers))
-    change = request.GET.get("change") == "1" or request.POST.get("change") == "1"
-
-    if request.method == "POST":
-        form = AnswerForm(request.POST)
-        if form.is_valid():
-            value = form.cleaned_data["answer"]
-            packets.save_answer(packet, situation.key, value)
-            answers[situation.key] = value
-            return _after_answer(request, situation.key, answers, change)
-    else:
-        form = AnswerForm(initial={"answer": answers.get(situation.key)})
-    return _render_question(request, situation, form, change)
-
-
-def _after_answer(
-    request: HttpRequest, key: str, answers: dict[str, str], change: bool
-) -> HttpResponse:
-    # A change goes back to the check page, unless answers are missing (say,
-    # "Start again" in another tab): then, as always, the first missing one.
-    change = change and _complete(answers)
-    if key == decision.URGENCY_KEY and decision.urgent(answers):
-        target = reverse("questionnaire:urgency_advice") + ("?change=1" if change else "")
-    elif change:
-        target = reverse("questionnaire:check")
-    else:
-        target = _next_url(answers)
-    if not request.htmx:
-        return redirect(target)
-    # htmx: send the next step in place, and put its address in the bar.
-    path = target.split("?")[0]
-    if path == reverse("questionnaire:urgency_advice"):
-        response = _render_urgency_advice(request, change, partial=True)
-    elif path == reverse("questionnaire:check"):
-        response = _render_check(request, answers, partial=True)
-    else:
-        following = (
-            URGENCY_STEP
-            if path == reverse("questionnaire:urgency")
-            else situations.first_unanswered(answers)
-        )
-        form = AnswerForm(initial={"answer": answers.get(following.key)})
-        response = _render_question(request, following, form, False)
-    response["HX-Push-Url"] = target
-    return response
-
-
-def _render_question(
-    request: HttpRequest, situation: situations.Situation, form: AnswerForm, change: bool
-) -> HttpResponse:
-    if situation.key == decision.URGENCY_KEY:
-        number, back_url = None, reverse("questionnaire:start")
-    else:
-        number = situations.position(situation.key)
-        previous = situations.previous_key(situation.key)
-        back_url = _question_url(previous or decision.URGENCY_KEY)
-    if change:
-        back_url = reverse("questionnaire:check")
-    context = {
-        "section": "questionnaire",
-        "situation": situation,
-        "form": form,
-        "change": change,
-        "number": number,
-        "total": len(situations.SITUATIONS),
-        "back_url": back_url,
-        "action": _question_url(situation.key, change),
-    }
-    template = "questionnaire/question.html" + ("#step" if request.htmx else "")
-    return render(request, template, context)
-
-
-@require_safe
-@never_cache
-@vary_on_headers("HX-Request")
-@packets.with_packet("questionnaire:start")
-def urgency_advice(request: HttpRequest, packet: Packet) -> HttpResponse:
-    if decision.URGENCY_KEY not in packets.answers_of(packet):
-        return redirect("questionnaire:urgency")
-    return _render_urgency_advice(
-        request, request.GET.get("change") == "1", partial=bool(request.htmx)
-    )
-
-
-def _render_urgency_advice(request: HttpRequest, change: bool, partial: bool) -> HttpResponse:
-    context = {
-        "section": "questionnaire",
-        "steps": decision.URGENCY_STEPS,
-        "continue_url": reverse("questionnaire:check")
-        if change
-        else _question_url(situations.KEYS[0]),
-    }
-    template = "questionnaire/urgency_advice.html" + ("#step" if partial else "")
-    return render(request, template, context)
-
-
-@require_safe
-@never_cache
-@vary_on_headers("HX-Request")
-@packets.with_packet("questionnaire:start")
-def check(request: HttpRequest, packet: Packet) -> HttpResponse:
-    answers = packets.answers_of(packet)
-    if not _complete(answers):
-        return redirect(_next_url(answers))
-    return _render_check(request, answers, partial=bool(request.htmx))
-
-
-def _render_check(request: HttpRequest, answers: dict[str, str], partial: bool) -> HttpResponse:
-    labels = dict(situations.ANSWER_CHOICES)
-    rows = [
-        {
-            "question": s.question,
-            "answer": labels[answers[s.key]],
-            "change_url": _question_url(s.key, change=True),
-        }
-        for s in (URGENCY_STEP, *situations.SITUATIONS)
-    ]
-    template = "questionnaire/check.html" + ("#step" if partial else "")
-    return render(request, template, {"section": "questionnaire", "rows": rows})
-
-
-@require_safe
-@never_cache
-@packets.with_packet("questionnaire:start")
-def result(request: HttpRequest, packet: Packet) -> HttpResponse:
-    answers = packets.answers_of(packet)
-    if not _complete(answers):
-        return redirect(_next_url(answers))
-    assessment = scoring.assess(answers)
-    labels = dict(situations.ANSWER_CHOICES)
-    workings = [
-        {
-            "situation": s,
-            "answer": labels[answers[s.key]],
-            "points": scoring.points(s, answers[s.key]),
-        }
-        for s in situations.SITUATIONS
-    ]
-    return render(
-        request,
-        "questionnaire/result.html",
-        {
-            "section": "questionnaire",
-            "assessment": assessment,
-            "workings": workings,
-            "bands": scoring.BANDS,
-            "urgent": decision.urgent(answers),
-            "urgency_steps": decision.URGENCY_STEPS,
-            "options": decision.OPTIONS,
-            "evidence_note": decision.EVIDENCE_NOTE,
-        },
-    )
-
-
-@require_POST
 @never_cache
 @packets.with_packet("questionnaire:start")
 def restart(request: HttpRequest, packet: Packet) -> HttpResponse:
-    """Start again: forget the questionnaire answers (the rest of the packet stays)."""
-    keys = [decision.URGENCY_KEY, *situations.KEYS]
-    Answer.objects.filter(packet=packet, key__in=keys).delete()
+    """Start again: a page that says what will be cleared, then a POST that clears it."""
+    if request.method != "POST":
+        return render(request, "questionnaire/restart.html", {"section": "questionnaire"})
+    Answer.objects.filter(packet=packet, key__in=flow.QUESTION_KEYS).delete()
     packet.touch()
-    messages.info(request, _("Your answers were cleared. You can start again."))
-    return redirect("questionnaire:urgency")
-
-
-@require_http_methods(["GET", "HEAD", "POST"])
-@never_cache
-@vary_on_headers("HX-Request")
-@packets.with_packet("questionnaire:start")
-def values(request: HttpRequest, packet: Packet) -> HttpResponse:
-    """What matters most to me: rate a few statements (values clarification)."""
-    current = dict(ValueRating.objects.filter(packet=packet).values_list("key", "rating"))
-    if request.method == "POST":
-        form = ValuesForm(request.POST)
-        if form.is_valid():
-            packets.save_ratings(packet, form.ratings())
-            target = reverse("questionnaire:sure")
-            if not request.htmx:
-                return redirect(target)
-            response = _render_sure(request, packets.answers_of(packet), SureForm(), partial=True)
-            response["HX-Push-Url"] = target
-            return response
-    else:
-        form = ValuesForm(initial={key: str(rating) for key, rating in current.items()})
-    template = "questionnaire/values.html" + ("#step" if request.htmx else "")
-    return render(request, template, {"section": "questionnaire", "form": form})
-
-
-@require_http_methods(["GET", "HEAD", "POST"])
-@never_cache
-@vary_on_headers("HX-Request")
-@packets.with_packet("questionnaire:start")
-def sure(request: HttpRequest, packet: Packet) -> HttpResponse:
-    """The SURE test: four yes/no questions on feeling ready to decide."""
-    answers = packets.answers_of(packet)
-    if request.method == "POST":
-        form = SureForm(request.POST)
-        if form.is_valid():
-            packets.save_answers(packet, form.cleaned_data)
-            answers.update(form.cleaned_data)
-            target = reverse("questionnaire:ready")
-            if not request.htmx:
-                return redirect(target)
-            response = _render_ready(request, answers, partial=True)
-            response["HX-Push-Url"] = target
-            return response
-    else:
-        form = SureForm(initial={k: answers[k] for k in decision.SURE_KEYS if k in answers})
-    return _render_sure(request, answers, form, partial=bool(request.htmx))
-
-
-def _render_sure(
-    request: HttpRequest, answers: dict[str, str], form: SureForm, partial: bool
-) -> HttpResponse:
-    template = "questionnaire/sure.html" + ("#step" if partial else "")
-    return render(
-        request,
-        template,
-        {"section": "questionnaire", "form": form, "source": decision.SURE_SOURCE},
+    messages.info(
+        request, _("Your answers to the ten questions were cleared. You can start again.")
     )
-
-
-@require_safe
-@never_cache
-@vary_on_headers("HX-Request")
-@packets.with_packet("questionnaire:start")
-def ready(request: HttpRequest, packet: Packet) -> HttpResponse:
-    """What the SURE answers mean: a plain next step for each No."""
-    answers = packets.answers_of(packet)
-    if any(key not in answers for key in decision.SURE_KEYS):
-        return redirect("questionnaire:sure")
-    return _render_ready(request, answers, partial=bool(request.htmx))
-
-
-def _render_ready(request: HttpRequest, answers: dict[str, str], partial: bool) -> HttpResponse:
-    labels = dict(decision.SURE_CHOICES)
-    rows = [(item, labels[answers[item.key]]) for item in decision.SURE_ITEMS]
-    template = "questionnaire/ready.html" + ("#step" if partial else "")
-    return render(
-        request,
-        template,
-        {
-            "section": "questionnaire",
-            "rows": rows,
-            "gaps": decision.sure_gaps(answers),
-            "questionnaire_done": _complete(answers),
-        },
-    )
+    return redirect(url(flow.URGENCY.key))

@@ -29,10 +29,10 @@ def finish_nine(client: Client, **answers: str) -> None:
 # --- Pure functions ----------------------------------------------------------
 
 
-@pytest.mark.parametrize(("value", "urgent"), [("yes", True), ("unsure", True), ("no", False)])
-def test_urgency_branch(value: str, urgent: bool) -> None:
-    assert decision.urgent({"urgency": value}) is urgent
-    assert decision.urgent({}) is False
+@pytest.mark.parametrize(("value", "urgent"), [("yes", "yes"), ("unsure", "unsure"), ("no", "")])
+def test_urgency_branch(value: str, urgent: str) -> None:
+    assert decision.urgent({"urgency": value}) == urgent
+    assert decision.urgent({}) == ""
 
 
 def test_values_are_ranked_most_important_first() -> None:
@@ -78,8 +78,16 @@ def test_every_highlight_points_at_real_items_and_situations() -> None:
 
 def test_both_options_are_given_in_equal_detail() -> None:
     first, second = decision.OPTIONS
-    assert len(first["benefits"]) == len(first["downsides"]) == len(second["benefits"])
-    assert len(second["benefits"]) == len(second["downsides"])
+    assert len(first.benefits) == len(first.downsides) == len(second.benefits)
+    assert len(second.benefits) == len(second.downsides)
+
+
+def test_the_urgent_path_puts_starting_now_first_and_never_calls_waiting_safe() -> None:
+    options = decision.options_for("yes")
+    assert [o.key for o in options] == ["alongside", "before", "go-ahead"]
+    assert "alongside it or after the first phase" in str(options[0].title)
+    assert "Only if your care team says it is safe to wait" in str(options[1].urgent_caveat)
+    assert decision.options_for("") == decision.OPTIONS
 
 
 PATIENT_TEXTS = [
@@ -90,14 +98,19 @@ PATIENT_TEXTS = [
     *(str(t) for i in decision.SURE_ITEMS for t in (i.question, i.next_step)),
     *(
         str(t)
-        for o in decision.OPTIONS
-        for t in (o["title"], o["what"], *o["benefits"], *o["downsides"])
+        for o in decision.URGENT_OPTIONS
+        for t in (o.title, o.what, *o.benefits, *o.downsides, o.urgent_caveat)
     ),
     str(decision.URGENCY_QUESTION),
     str(decision.URGENCY_HELP),
     str(decision.URGENCY_WHY),
     *(str(t) for t in decision.URGENCY_STEPS),
+    *(str(t) for t in decision.URGENT_CANCERS),
+    *(str(t) for t in (*decision.URGENCY_TITLE.values(), *decision.URGENCY_LEAD.values())),
+    str(decision.EMERGENCY),
     str(decision.EVIDENCE_NOTE),
+    str(decision.ARTICLE_VIEW),
+    *(str(s.unsure_label) for s in situations.SITUATIONS),
 ]
 
 
@@ -120,7 +133,7 @@ def test_start_leads_to_the_urgency_check_first(patient: Client) -> None:
     response = patient.post("/questionnaire/")
     assertRedirects(response, "/questionnaire/urgency/", fetch_redirect_response=False)
     page = patient.get("/questionnaire/urgency/")
-    assertContains(page, "Before the questions")
+    assertContains(page, "Step 1 of 12: timing")
     assertContains(page, "must start right away")
     assert patient.get(f"/questionnaire/{KEYS[0]}/").status_code == 302
 
@@ -149,19 +162,21 @@ def test_not_urgent_goes_straight_to_the_first_question(patient: Client) -> None
     begin(patient)
     response = patient.post("/questionnaire/urgency/", {"answer": "no"}, **HX)
     assert response["HX-Push-Url"] == f"/questionnaire/{KEYS[0]}/"
-    assertContains(response, "Question 1 of 9")
+    assertContains(response, "Step 2 of 12")
 
 
-def test_result_repeats_the_urgency_advice_and_shows_both_options(patient: Client) -> None:
+def test_result_shows_both_options_when_treatment_can_wait(patient: Client) -> None:
     begin(patient)
-    patient.post("/questionnaire/urgency/", {"answer": "yes"})
+    patient.post("/questionnaire/urgency/", {"answer": "no"})
     finish_nine(patient)
     response = patient.get("/questionnaire/result/")
-    assertContains(response, "You said treatment may need to start right away")
+    assertNotContains(response, "must start right away")
     assertContains(response, "Get a second opinion before treatment starts")
     assertContains(response, "Go ahead with the current plan")
+    assertContains(response, "Both are reasonable choices")
     assertContains(response, "Possible downsides", count=2)
-    assertContains(response, "What we do not know")
+    assertContains(response, "What studies show")
+    assertContains(response, "12 to 69 out of 100")
     assertContains(response, "If the two opinions differ")
     assertContains(response, 'href="/questionnaire/values/"')
     assertNotContains(response, "you should")
@@ -290,9 +305,8 @@ def decided(patient: Client) -> Client:
 def test_packet_flags_items_that_follow_the_answers(decided: Client) -> None:
     page = decided.get("/packet/").content.decode()
     surgery = page.split('id="item-operative-report"')[1].split("</form>")[0]
-    assert (
-        "Important for you" in surgery and "Surgery is the main treatment in your plan" in surgery
-    )
+    assert "Important for you" in surgery
+    assert "Surgery is the main treatment in your plan" in surgery
     trial = page.split('id="item-trial-details"')[1].split("</form>")[0]
     assert "Your plan includes a clinical trial" in trial
     medicines = page.split('id="item-medicines"')[1].split("</form>")[0]

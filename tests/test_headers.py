@@ -10,6 +10,7 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from checklists.situations import KEYS
 from tests.observatory import score
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,13 +28,12 @@ SAMPLES: dict[str, tuple[str, str]] = {
     "questionnaire:start": ("get", "/questionnaire/"),
     "questionnaire:check": ("get", "/questionnaire/check/"),
     "questionnaire:result": ("get", "/questionnaire/result/"),
-    "questionnaire:restart": ("post", "/questionnaire/restart/"),
+    "questionnaire:restart": ("get", "/questionnaire/restart/"),
     "questionnaire:urgency": ("get", "/questionnaire/urgency/"),
     "questionnaire:urgency_advice": ("get", "/questionnaire/urgency/advice/"),
     "questionnaire:values": ("get", "/questionnaire/values/"),
     "questionnaire:sure": ("get", "/questionnaire/sure/"),
     "questionnaire:ready": ("get", "/questionnaire/ready/"),
-    "questionnaire:question": ("get", "/questionnaire/rare-cancer/"),
     "checklists:packet": ("get", "/packet/"),
     "checklists:save_item": ("post", "/packet/items/medicines/"),
     "checklists:questions": ("get", "/packet/questions/"),
@@ -44,6 +44,8 @@ SAMPLES: dict[str, tuple[str, str]] = {
     "checklists:delete": ("get", "/packet/delete/"),
     "checklists:blank_pdf": ("get", "/checklist.pdf"),
 }
+# Each of the nine situations has its own address, declared by the flow.
+SAMPLES.update({f"questionnaire:{key}": ("get", f"/questionnaire/{key}/") for key in KEYS})
 EXTRA = [
     ("get", "/no-such-page/"),  # 404
     ("get", "/static/css/site.css"),

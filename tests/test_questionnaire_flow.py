@@ -27,7 +27,7 @@ def answer_all(client: Client, value: str = "yes", htmx: bool = False) -> None:
 
 def test_start_page_explains_and_stores_nothing(client: Client, db) -> None:
     response = client.get("/questionnaire/")
-    assertContains(response, "about two minutes")
+    assertContains(response, "12 short steps, about 8 minutes")
     assertContains(response, "only for this browser session")
     assertContains(response, "not medical advice")
     assert Packet.objects.count() == 0
@@ -45,7 +45,7 @@ def test_start_button_creates_one_packet_and_a_session(patient: Client) -> None:
 def test_question_page_shows_one_question_with_three_answers(patient: Client) -> None:
     start(patient)
     response = patient.get(f"/questionnaire/{KEYS[0]}/")
-    assertContains(response, "Question 1 of 9")
+    assertContains(response, "Step 2 of 12")
     for label in ["Yes", "No", "Not sure"]:
         assertContains(response, f">{label}</label>")
     assertContains(response, "Why we ask")
@@ -67,8 +67,9 @@ def test_whole_flow_without_javascript_reaches_a_result(patient: Client) -> None
     response = patient.get("/questionnaire/check/")
     assert response.content.decode().count("?change=1") == 10
     response = patient.get("/questionnaire/result/")
-    assertContains(response, "Several reasons for a second opinion may apply to you")
+    assertContains(response, "Your answers show strong reasons to get a second opinion")
     assertContains(response, "Your cancer is rare")
+    assertContains(response, "The 9 reasons are listed below")
     assertContains(response, "not medical advice")
     assertContains(response, "How this result was worked out")
     assertContains(response, "21 of 21")
@@ -86,14 +87,14 @@ def test_whole_flow_with_htmx_swaps_each_step_in_place(patient: Client) -> None:
         assert 'id="step"' in html
         if index + 1 < len(KEYS):
             assert response["HX-Push-Url"] == f"/questionnaire/{KEYS[index + 1]}/"
-            assert f"Question {index + 2} of 9" in html
+            assert f"Step {index + 3} of 12" in html
         else:
             assert response["HX-Push-Url"] == "/questionnaire/check/"
             assert "Check your answers" in html
         assert "HX-Request" in response["Vary"]
     response = patient.get("/questionnaire/result/")
-    assertContains(response, "A second opinion can still help you")
-    assertContains(response, "normal part of cancer care")
+    assertContains(response, "None of the listed reasons was confirmed by your answers")
+    assertContains(response, "routine part of cancer care")
 
 
 def test_htmx_and_plain_flows_give_the_same_result(db) -> None:
@@ -120,7 +121,10 @@ def test_a_full_page_is_sent_when_htmx_is_not_asking(patient: Client) -> None:
 def test_change_link_returns_to_check_and_changes_the_result(patient: Client) -> None:
     start(patient)
     answer_all(patient, "no")
-    assertContains(patient.get("/questionnaire/result/"), "A second opinion can still help you")
+    assertContains(
+        patient.get("/questionnaire/result/"),
+        "None of the listed reasons was confirmed by your answers",
+    )
     response = patient.get("/questionnaire/rare-cancer/?change=1")
     assertContains(response, 'name="change" value="1"')
     assertContains(response, 'href="/questionnaire/check/"')
@@ -129,7 +133,7 @@ def test_change_link_returns_to_check_and_changes_the_result(patient: Client) ->
     )
     assertRedirects(response, "/questionnaire/check/", fetch_redirect_response=False)
     result = patient.get("/questionnaire/result/")
-    assertContains(result, "Some reasons for a second opinion may apply to you")
+    assertContains(result, "Your answers show a strong reason to get a second opinion")
     assertContains(result, "Your cancer is rare")
 
 
@@ -138,7 +142,7 @@ def test_returning_resumes_at_the_first_unanswered_question(patient: Client) -> 
     for key in KEYS[:4]:
         patient.post(f"/questionnaire/{key}/", {"answer": "no"})
     response = patient.get("/questionnaire/")
-    assertContains(response, "You have answered 4 of 9 questions")
+    assertContains(response, "You have answered 5 of 10 questions")
     assertContains(response, f'href="/questionnaire/{KEYS[4]}/"')
     response = patient.post("/questionnaire/")
     assertRedirects(response, f"/questionnaire/{KEYS[4]}/", fetch_redirect_response=False)
@@ -161,7 +165,21 @@ def test_skipping_ahead_goes_to_the_first_unanswered_question(patient: Client) -
     assert not Answer.objects.filter(key=KEYS[5]).exists()
 
 
-def test_start_again_clears_the_answers(patient: Client) -> None:
+def test_start_again_asks_first_and_says_what_it_clears(patient: Client) -> None:
+    start(patient)
+    answer_all(patient, "yes")
+    result = patient.get("/questionnaire/result/")
+    assertContains(result, 'href="/questionnaire/restart/"')
+    assertNotContains(result, 'action="/questionnaire/restart/"')
+    response = patient.get("/questionnaire/restart/")
+    assertContains(response, "Are you sure you want to start the questions again?")
+    assertContains(response, "nine questions about your diagnosis and plan")
+    assertContains(response, "records checklist, notes, questions and details stay")
+    assertContains(response, "No, keep my answers")
+    assert Answer.objects.count() == 10
+
+
+def test_start_again_clears_the_answers_once_confirmed(patient: Client) -> None:
     start(patient)
     answer_all(patient, "yes")
     response = patient.post("/questionnaire/restart/")
@@ -239,7 +257,6 @@ def test_another_browser_never_sees_the_answers(patient: Client, stranger: Clien
 
 
 def test_wrong_methods_are_refused(patient: Client) -> None:
-    assert patient.get("/questionnaire/restart/").status_code == 405
     assert patient.post("/questionnaire/result/").status_code == 405
     assert patient.put(f"/questionnaire/{KEYS[0]}/").status_code == 405
 

@@ -1,5 +1,6 @@
-"""Scoring the questionnaire: pure functions, every branch, no HTTP."""
+"""Scoring the questionnaire: pure functions, every answer pattern, no HTTP."""
 
+import itertools
 import re
 
 import pytest
@@ -7,10 +8,21 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from checklists import scoring
-from checklists.situations import BY_KEY, KEYS, NO, SITUATIONS, UNSURE, YES, first_unanswered
+from checklists.situations import (
+    BY_KEY,
+    KEYS,
+    NO,
+    SITUATIONS,
+    UNSURE,
+    WEIGHTS,
+    YES,
+    first_unanswered,
+    phrase,
+)
 
 ALL_NO = dict.fromkeys(KEYS, NO)
-answers_strategy = st.fixed_dictionaries({key: st.sampled_from([YES, NO, UNSURE]) for key in KEYS})
+VALUES = (YES, NO, UNSURE)
+answers_strategy = st.fixed_dictionaries({key: st.sampled_from(VALUES) for key in KEYS})
 
 
 def with_answers(**changes: str) -> dict[str, str]:
@@ -19,68 +31,159 @@ def with_answers(**changes: str) -> dict[str, str]:
     return answers
 
 
-def test_nine_situations_with_weights_from_one_to_three() -> None:
+def every_pattern():
+    for values in itertools.product(VALUES, repeat=len(KEYS)):
+        yield dict(zip(KEYS, values, strict=True))
+
+
+def test_nine_situations_with_weights_from_one_to_three_each_with_a_reason() -> None:
     assert len(SITUATIONS) == 9
-    assert {s.weight for s in SITUATIONS} <= {1, 2, 3}
-    assert scoring.MAXIMUM == sum(s.weight for s in SITUATIONS) == 21
+    assert {s.weight for s in SITUATIONS} <= set(WEIGHTS)
+    assert all(str(w.reason) for w in WEIGHTS.values())
+    assert sum(s.weight for s in SITUATIONS) == scoring.MAXIMUM
+
+
+def test_every_answer_pattern_gets_a_title_that_agrees_with_its_reasons() -> None:
+    """All 3^9 patterns: no upper band without a Yes, no title beyond the answers,
+    no sentence pointing at an empty list. (The urgency answer never changes the
+    band; test_questionnaire_flow checks where its message is shown.)"""
+    seen: dict[str, int] = {}
+    for answers in every_pattern():
+        a = scoring.assess(answers)
+        yes = [BY_KEY[k] for k, v in answers.items() if v == YES]
+        unsure = [k for k, v in answers.items() if v == UNSURE]
+        seen[a.band.key] = seen.get(a.band.key, 0) + 1
+        if not yes:
+            assert a.band.key == "none", answers
+            assert "None of the listed reasons was confirmed" in a.title
+            assert a.reasons_note == ""
+        elif any(s.weight == 3 for s in yes):
+            assert a.band.key == "strong"
+            strong = sum(1 for s in yes if s.weight == 3)
+            assert ("strong reasons" if strong > 1 else "a strong reason") in a.title
+        else:
+            assert a.band.key in ("several", "some")
+            assert "strong" not in a.title
+            points = sum(s.weight for s in yes)
+            assert a.band.key == ("several" if points >= 4 else "some")
+        assert {s.key for s in a.reasons} == {s.key for s in yes}
+        assert a.score == sum(s.weight for s in yes)
+        # A sentence refers to a list only when the list has something in it.
+        for sentence in (a.band.summary, a.reasons_note, a.unsure_note):
+            if "listed below" in str(sentence) and "reason" in str(sentence):
+                assert a.reasons
+        assert bool(a.unsure_note) == bool(unsure)
+        assert "necessary" not in a.title.lower()
+    # 2^9 patterns have no Yes; every pattern is counted once.
+    assert seen == {"none": 512, "some": 1792, "several": 1584, "strong": 15795}
+    assert sum(seen.values()) == 3**9
+
+
+def test_all_not_sure_confirms_nothing_and_lists_ten_questions_to_ask() -> None:
+    a = scoring.assess(dict.fromkeys(KEYS, UNSURE))
+    assert a.band.key == "none"
+    assert a.reasons == ()
+    assert len(a.unsure) == 9
+    assert "listed below" not in str(a.band.summary)
+    assert "9 questions" in a.unsure_note
+
+
+def test_not_sure_never_raises_the_band() -> None:
+    for key in KEYS:
+        assert scoring.assess(with_answers(**{key.replace("-", "_"): UNSURE})).band.key == "none"
 
 
 @pytest.mark.parametrize(
-    ("answers", "score", "band"),
+    ("answers", "band", "title"),
     [
-        (ALL_NO, 0, "few"),
-        # 2.5 points: just under "some".
-        (with_answers(sub_specialist=YES, rare_cancer=UNSURE), 2.5, "few"),
-        # 3 points: the lowest "some".
-        (with_answers(rare_cancer=YES), 3, "some"),
-        # 7.5 points: the highest "some".
-        (with_answers(rare_cancer=YES, few_options=YES, unclear_diagnosis=UNSURE), 7.5, "some"),
-        # 8 points: the lowest "several".
-        (with_answers(rare_cancer=YES, few_options=YES, surgery_first=YES), 8, "several"),
-        (dict.fromkeys(KEYS, YES), 21, "several"),
+        (ALL_NO, "none", "None of the listed reasons was confirmed by your answers"),
+        (
+            with_answers(single_expert=YES),
+            "some",
+            "Your answers show a reason to get a second opinion",
+        ),
+        (with_answers(surgery_first=YES), "some", "a reason"),
+        (with_answers(surgery_first=YES, single_expert=YES), "some", "some reasons"),
+        (with_answers(surgery_first=YES, clinical_trial=YES), "several", "several reasons"),
+        (
+            with_answers(
+                surgery_first=YES, clinical_trial=YES, small_hospital=YES, specialized_treatment=YES
+            ),
+            "several",
+            "several reasons",
+        ),
+        (with_answers(rare_cancer=YES), "strong", "a strong reason"),
+        (with_answers(rare_cancer=YES, surgery_first=YES), "strong", "a strong reason"),
+        (with_answers(rare_cancer=YES, few_options=YES), "strong", "strong reasons"),
+        (dict.fromkeys(KEYS, YES), "strong", "strong reasons"),
     ],
 )
-def test_band_boundaries(answers: dict[str, str], score: float, band: str) -> None:
-    assessment = scoring.assess(answers)
-    assert assessment.score == score
-    assert assessment.band.key == band
+def test_bands_for_each_mix_of_weights(answers: dict, band: str, title: str) -> None:
+    a = scoring.assess(answers)
+    assert a.band.key == band
+    assert title in a.title
 
 
-def test_not_sure_counts_half_and_becomes_a_question_to_ask() -> None:
-    assessment = scoring.assess(with_answers(rare_cancer=UNSURE))
-    assert assessment.score == 1.5
-    assert assessment.unsure == (BY_KEY["rare-cancer"],)
-    assert assessment.reasons == ()
-    assert "Ask your care team" in str(assessment.unsure[0].ask)
+def test_rare_cancer_and_no_options_together_give_the_strongest_band() -> None:
+    a = scoring.assess(with_answers(rare_cancer=YES, few_options=YES))
+    b = scoring.assess(
+        with_answers(
+            surgery_first=YES, clinical_trial=YES, small_hospital=YES, specialized_treatment=YES
+        )
+    )
+    assert scoring.BANDS.index(a.band) < scoring.BANDS.index(b.band)
 
 
 def test_reasons_are_ordered_by_weight() -> None:
-    assessment = scoring.assess(
-        with_answers(sub_specialist=YES, surgery_first=YES, rare_cancer=YES)
-    )
-    assert [s.key for s in assessment.reasons] == ["rare-cancer", "surgery-first", "sub-specialist"]
+    a = scoring.assess(with_answers(single_expert=YES, surgery_first=YES, rare_cancer=YES))
+    assert [s.key for s in a.reasons] == ["rare-cancer", "surgery-first", "single-expert"]
 
 
 def test_unknown_keys_and_values_are_ignored() -> None:
-    assessment = scoring.assess({**ALL_NO, "made-up": YES, "rare-cancer": "maybe"})
-    assert assessment.score == 0
-    assert assessment.answered == 8
-    assert not assessment.complete
+    a = scoring.assess({**ALL_NO, "made-up": YES, "rare-cancer": "maybe"})
+    assert a.score == 0
+    assert a.answered == 8
+    assert not a.complete
 
 
-def test_lowest_band_still_explains_how_a_second_opinion_helps() -> None:
-    summary = str(scoring.BANDS[-1].summary).lower()
+def test_lowest_band_says_a_second_opinion_can_still_help_and_is_routine() -> None:
+    summary = str(scoring.BANDS_BY_KEY["none"].summary).lower()
     assert "help" in summary
-    assert "normal part of cancer care" in summary
+    assert "routine part of cancer care" in summary
     assert "not be offended" in summary
 
 
-def test_no_wording_is_directive_or_dismissive() -> None:
-    texts = [str(b.title) + " " + str(b.summary) for b in scoring.BANDS]
+def test_not_sure_reads_as_an_open_question_and_yes_as_a_fact() -> None:
+    assert phrase("rare-cancer", YES) == "Your cancer is rare"
+    assert phrase("rare-cancer", UNSURE) == "You were not sure whether your cancer is rare"
+    assert phrase("rare-cancer", UNSURE, mine=True) == "I am not sure whether my cancer is rare"
+    assert phrase("rare-cancer", NO) == ""
     for s in SITUATIONS:
-        texts += [str(s.question), str(s.help), str(s.why), str(s.label), str(s.action), str(s.ask)]
+        assert re.search(r"not sure", str(s.unsure_label))
+        assert re.search(r"not sure", str(s.mine_unsure))
+        assert (
+            "your" not in str(s.mine).lower().split() and "your" not in str(s.mine_unsure).lower()
+        )
+
+
+def test_rare_is_defined_with_its_source() -> None:
+    help_text = str(BY_KEY["rare-cancer"].help)
+    assert "fewer than 15 in every 100,000" in help_text
+    assert "National Cancer Institute" in help_text
+    assert "1 in 5" in help_text
+
+
+def test_no_wording_is_directive_or_dismissive() -> None:
+    texts = []
+    for b in scoring.BANDS:
+        texts += [str(b.title_one), str(b.title_many), str(b.mine_one), str(b.summary), str(b.rule)]
+    for s in SITUATIONS:
+        texts += [
+            str(t) for t in (s.question, s.help, s.why, s.label, s.unsure_label, s.action, s.ask)
+        ]
     forbidden = re.compile(
-        r"you should|you must|unnecessary|do not need a second|don't need a second|no need for",
+        r"you should|you must|unnecessary|do not need a second|don't need a second|no need for"
+        r"|most people with cancer gain",
         re.IGNORECASE,
     )
     for text in texts:
@@ -94,11 +197,20 @@ def test_first_unanswered_replays_answers_in_order() -> None:
 
 
 @given(answers_strategy, st.sampled_from(KEYS))
-def test_turning_a_no_into_a_yes_never_lowers_the_score(answers: dict[str, str], key: str) -> None:
+def test_turning_a_no_into_a_yes_never_lowers_the_band(answers: dict[str, str], key: str) -> None:
     before = scoring.assess({**answers, key: NO})
     after = scoring.assess({**answers, key: YES})
     assert after.score >= before.score
     assert scoring.BANDS.index(after.band) <= scoring.BANDS.index(before.band)
+
+
+@given(answers_strategy, st.sampled_from(KEYS))
+def test_turning_a_no_into_not_sure_never_changes_the_band(
+    answers: dict[str, str], key: str
+) -> None:
+    assert (
+        scoring.assess({**answers, key: NO}).band == scoring.assess({**answers, key: UNSURE}).band
+    )
 
 
 @given(answers_strategy, st.randoms())
@@ -109,16 +221,9 @@ def test_answer_order_never_matters(answers: dict[str, str], random) -> None:
 
 
 @given(answers_strategy)
-def test_every_combination_has_a_band_and_lists_every_yes(answers: dict[str, str]) -> None:
-    assessment = scoring.assess(answers)
-    assert assessment.band in scoring.BANDS
-    assert 0 <= assessment.score <= assessment.maximum
-    yes_keys = {key for key, value in answers.items() if value == YES}
-    assert {s.key for s in assessment.reasons} == yes_keys
-    unsure_keys = {key for key, value in answers.items() if value == UNSURE}
-    assert {s.key for s in assessment.unsure} == unsure_keys
-    assert assessment.complete
-
-
-def test_not_sure_is_worth_half_as_the_result_page_says() -> None:
-    assert scoring.UNSURE_SHARE == 0.5
+def test_every_combination_lists_every_yes_and_every_not_sure(answers: dict[str, str]) -> None:
+    a = scoring.assess(answers)
+    assert 0 <= a.score <= a.maximum
+    assert {s.key for s in a.reasons} == {k for k, v in answers.items() if v == YES}
+    assert {s.key for s in a.unsure} == {k for k, v in answers.items() if v == UNSURE}
+    assert a.complete

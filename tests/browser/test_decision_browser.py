@@ -30,10 +30,10 @@ def test_whole_journey_by_keyboard(
     tab.goto(site + "/questionnaire/")
     tab_to(tab, "button.button-start")
     tab.keyboard.press("Enter")
-    tab.get_by_text("Before the questions").wait_for()
+    tab.get_by_text("Step 1 of 12: timing").wait_for()
     choose_by_keyboard(tab, "no")
     for number, key in enumerate(KEYS, start=1):
-        tab.get_by_text(f"Question {number} of 9").wait_for()
+        tab.get_by_text(f"Step {number + 1} of 12").wait_for()
         choose_by_keyboard(tab, "yes" if key == "surgery-first" else "no")
     tab.get_by_role("heading", name="Check your answers").wait_for()
     tab_to(tab, 'a[href="/questionnaire/result/"]')
