@@ -87,3 +87,20 @@ def save_ratings(packet: Packet, ratings: dict[str, int]) -> None:
         update_fields=["rating", "updated_at"],
     )
     packet.touch()
+
+
+def packet_and_answers(request: HttpRequest) -> tuple[Packet | None, dict[str, str]]:
+    """This browser's packet and its answers, in one query (the questionnaire's pages).
+
+    Only the packet's id is loaded: these pages write rows that hang off it and
+    never show its other fields.
+    """
+    packet_id = request.session.get(SESSION_KEY)
+    if packet_id is None:
+        return None, {}
+    rows = list(Packet.objects.filter(pk=packet_id).values_list("answers__key", "answers__value"))
+    if not rows:
+        return None, {}
+    if request.method == "POST":
+        request.session.modified = True  # as in current_packet: the clock restarts
+    return Packet(pk=packet_id), {key: value for key, value in rows if key is not None}

@@ -86,6 +86,12 @@ STEPS: tuple[Step, ...] = (
     READY_STEP,
 )
 BY_KEY: dict[str, Step] = {step.key: step for step in STEPS}
+# Questions reworded in round two got new keys (an old answer meant something
+# else); their old addresses lead to the new questions.
+MOVED: dict[str, str] = {
+    "not-cancer-specialist": "no-cancer-specialist",
+    "sub-specialist": "single-expert",
+}
 QUESTION_KEYS: tuple[str, ...] = tuple(s.key for s in STEPS if s.kind == QUESTION)
 
 COUNTED: tuple[str, ...] = tuple(step.key for step in STEPS if step.counted)

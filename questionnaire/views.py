@@ -195,10 +195,9 @@ def step(request: HttpRequest, key: str) -> HttpResponse:
     current = flow.BY_KEY[key]
     if request.method == "POST" and current.form is None:
         return HttpResponseNotAllowed(["GET", "HEAD"])
-    packet = packets.current_packet(request)
+    packet, answers = packets.packet_and_answers(request)
     if packet is None:
         return redirect("questionnaire:start")
-    answers = packets.answers_of(packet)
     if blocker := flow.blocked_by(answers, key):
         return redirect(url(blocker))
     change = "1" in (request.GET.get("change"), request.POST.get("change"))
@@ -229,8 +228,7 @@ def start(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         packet = packets.start_packet(request)
         return redirect(url(flow.resume(packets.answers_of(packet))))
-    packet = packets.current_packet(request)
-    answers = packets.answers_of(packet) if packet else {}
+    _packet, answers = packets.packet_and_answers(request)
     answered = sum(1 for key in flow.QUESTION_KEYS if key in answers)
     return render(
         request,
