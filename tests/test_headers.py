@@ -174,3 +174,18 @@ def test_production_pdf_and_404_carry_the_headers(production: dict) -> None:
         headers = production[name]["headers"]
         assert "object-src 'none'" in headers["Content-Security-Policy"]
         assert "Strict-Transport-Security" in headers
+
+
+def test_production_plain_http_redirect_carries_the_security_headers(production: dict) -> None:
+    """The http -> https redirect is a response too: everything but HSTS (not sent on http)."""
+    headers = production["plain_http"]["headers"]
+    assert production["plain_http"]["status"] == 301
+    csp = headers["Content-Security-Policy"]
+    for directive in ("default-src 'none'", "frame-ancestors 'none'", "object-src 'none'"):
+        assert directive in csp
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "no-referrer"
+    assert headers["X-Frame-Options"] == "DENY"
+    assert "camera=()" in headers["Permissions-Policy"]
+    assert headers["Cross-Origin-Resource-Policy"] == "same-origin"
+    assert "Strict-Transport-Security" not in headers
