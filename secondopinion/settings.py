@@ -187,6 +187,8 @@ else:
 # Public pages (guides, glossary, home) are the same for everyone: each
 # process keeps a copy for a minute, so a burst of readers costs one render.
 # (Tests render every time, except the one that checks this cache.)
+# Several sites (or test runs) may share one Redis database: keep keys apart.
+CACHES["default"]["KEY_PREFIX"] = os.environ.get("DJANGO_CACHE_KEY_PREFIX", "")
 CACHES["pages"] = {
     "BACKEND": "django.core.cache.backends.dummy.DummyCache"
     if TESTING
@@ -284,6 +286,7 @@ if PRODUCTION:
 # The client's address: REMOTE_ADDR, or X-Forwarded-For read from the right
 # past this many proxies of ours (0: the header is ignored; see clientip.py).
 TRUSTED_PROXY_COUNT = envint("DJANGO_TRUSTED_PROXY_COUNT", 0)
+TRUSTED_PROXY_COUNT_SET = bool(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT"))
 
 # Limits, all counted in the shared cache (checklists/limits.py). PDF renders
 # are CPU-heavy: at most PDF_MAX_CONCURRENT at once in one process and
