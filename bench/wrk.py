@@ -47,7 +47,7 @@ def _lua_string(value: str) -> str:
 
 def script_for(request: dict) -> str:
     headers = "\n".join(
-        f"wrk.headers[{_lua_string(k)}] = {_lua_string(v)}"
+        f"wrk.headers[ {_lua_string(k)} ] = {_lua_string(v)}"
         for k, v in request.get("headers", {}).items()
     )
     expect = ", ".join(f"[{status}] = true" for status in request.get("expect", [200]))
