@@ -35,7 +35,8 @@ format: $(STAMP)
 	$(VENV)/bin/ruff format .
 
 bench: $(STAMP)
-	$(PY) -m bench
+	@bin/ensure-system-packages bench
+	$(PY) -m bench $(BENCH_ARGS)
 
 content: $(STAMP)
 	$(PY) manage.py load_guides

@@ -1,7 +1,9 @@
 """`make bench`: every figure side by side, as ratios to a floor from the same run.
 
 Writes bench/results/latest.md and latest.json (git-ignored) and prints the
-same tables. Options: --quick (fewer seconds per load), --skip-lighthouse.
+same tables. Load comes from wrk (bench/wrk.py). Options: --quick (fewer
+seconds per load), --skip-lighthouse, --skip-pdf, --skip-two-servers,
+--only sqlite|postgresql.
 """
 
 import argparse
@@ -15,7 +17,16 @@ from pathlib import Path
 
 from bench import pages
 from bench.browser import have_lighthouse_prerequisites, lighthouse, page_weight
-from bench.server import ROOT, fresh_postgres_database, postgres_available, serve
+from bench.server import (
+    ROOT,
+    THREADS,
+    WORKERS,
+    fresh_postgres_database,
+    postgres_available,
+    redis_available,
+    serve,
+    serve_pair,
+)
 
 RESULTS = ROOT / "bench" / "results"
 
@@ -44,9 +55,10 @@ def machine() -> str:
     return f"{platform.system()} {platform.machine()}, {cpus} cores{memory}, Python {platform.python_version()}"
 
 
-def page_table(db: str, rows: list[dict]) -> list[str]:
+def page_table(db: str, rows: list[dict], shape: str = "") -> list[str]:
+    shape = shape or f"gunicorn, {WORKERS} workers x {THREADS} threads, production settings"
     lines = [
-        f"### Pages on {db} (gunicorn, 2 workers x 8 threads, production settings)",
+        f"### Pages on {db} ({shape})",
         "",
         "| page | clients | req/s | ratio to floor | target | p50 ms | p95 ms | p99 ms | p95 < 50 ms at 8 | errors |",
         "|---|---|---|---|---|---|---|---|---|---|",
@@ -74,6 +86,7 @@ def main() -> int:
     parser.add_argument("--skip-lighthouse", action="store_true")
     parser.add_argument("--only", choices=["sqlite", "postgresql"], help="one database only")
     parser.add_argument("--skip-pdf", action="store_true")
+    parser.add_argument("--skip-two-servers", action="store_true")
     args = parser.parse_args()
     if args.quick:
         pages.SECONDS = 2.0
@@ -164,6 +177,24 @@ def main() -> int:
                                 + f" | {ok(min(values) >= 95)} |"
                             )
                         lines.append("")
+
+        if args.only != "sqlite" and not args.skip_two_servers:
+            if postgres_available() and redis_available():
+                print("== two servers, one PostgreSQL, one Redis", file=sys.stderr)
+                work = Path(tmp) / "two-servers"
+                work.mkdir()
+                url = fresh_postgres_database("secondopinion_bench_pair")
+                with serve_pair(url, work) as (first, second):
+                    rows = pages.measure_two_servers(first, second)
+                report["pages_two_servers"] = rows
+                lines += page_table(
+                    "two servers behind one PostgreSQL and one Redis",
+                    rows,
+                    f"2 x gunicorn, 1 worker x {THREADS} threads each, production settings; "
+                    "load split evenly; latency is the worse server's",
+                ) + [""]
+            else:
+                lines += ["PostgreSQL or Redis was not reachable: no two-server rows.", ""]
 
     if args.skip_pdf:
         return finish(report, lines)

@@ -2,7 +2,7 @@
 
 from urllib.parse import urlencode
 
-from bench.server import Site, run_load
+from bench.server import Site, run_load, run_spread
 from checklists.situations import KEYS
 
 SECONDS = 5.0
@@ -133,3 +133,36 @@ def measure_mixed(site: Site) -> dict:
         "busy_rps": busy["rps"],
         "idle_rps": idle["rps"],
     }
+
+
+TWO_SERVER_PAGES = ("floor (bare view)", "guide", "packet page", "checklist status change (POST)")
+
+
+def measure_two_servers(first: Site, second: Site) -> list[dict]:
+    """A few pages with the load spread over two servers behind one database.
+
+    The patient starts on the first server and is then served by both; every
+    request names the first server's host, as a load balancer's would be the
+    same for both.
+    """
+    patient = patient_session(first)
+    host = {"Host": f"{first.host}:{first.port}"}
+    rows = []
+    for clients in CLIENTS:
+        floor_rps = None
+        for name, request in scenarios(first, patient):
+            if name not in TWO_SERVER_PAGES:
+                continue
+            request = {**request, "headers": {**request["headers"], **host}}
+            job = {"request": request, "clients": clients, "seconds": SECONDS}
+            result = run_spread([first, second], job)
+            floor_rps = floor_rps or result["rps"]
+            rows.append(
+                {
+                    "page": name,
+                    "clients": clients,
+                    **result,
+                    "ratio": result["rps"] / floor_rps if floor_rps else 0.0,
+                }
+            )
+    return rows

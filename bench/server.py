@@ -1,7 +1,6 @@
 """Start the site under gunicorn with production settings, on a database of choice."""
 
 import http.client
-import json
 import os
 import socket
 import subprocess
@@ -55,7 +54,10 @@ def production_env(database_url: str, work: Path, **extra: str) -> dict[str, str
         DJANGO_STATIC_ROOT=str(work / "static"),
         DJANGO_BENCH_FLOOR="1",
         DATABASE_URL=database_url,
+        # Every bench client is 127.0.0.1: lift the limits (the tests check them).
         PDF_RATE_LIMIT="1000000",
+        PDF_ADDRESS_RATE_LIMIT="1000000",
+        PACKET_CREATE_LIMIT="1000000",
         GUNICORN_ACCESS_LOG="",
         GUNICORN_MAX_REQUESTS="0",
         # Loopback has no TLS: requests carry X-Forwarded-Proto as from the
@@ -130,11 +132,17 @@ WORKERS, THREADS = 2, 4
 
 @contextmanager
 def serve(
-    database_url: str, work: Path, workers: int = WORKERS, threads: int = THREADS
+    database_url: str,
+    work: Path,
+    workers: int = WORKERS,
+    threads: int = THREADS,
+    extra: dict[str, str] | None = None,
+    migrate: bool = True,
 ) -> Iterator[Site]:
-    env = production_env(database_url, work)
-    manage(env, "migrate", "--noinput")
-    manage(env, "collectstatic", "--noinput")
+    env = production_env(database_url, work, **(extra or {}))
+    if migrate:
+        manage(env, "migrate", "--noinput")
+        manage(env, "collectstatic", "--noinput")
     port = free_port()
     env = {
         **env,
@@ -173,15 +181,58 @@ def serve(
 
 
 def run_load(site: Site, job: dict) -> dict:
-    """Run bench.load in its own process against the site."""
-    job = {"host": site.host, "port": site.port, **job}
-    result = subprocess.run(
-        [str(VENV_BIN / "python"), "-m", "bench.load"],
-        cwd=ROOT,
-        input=json.dumps(job),
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=600,
-    )
-    return json.loads(result.stdout)
+    """Load the site with wrk (bench/wrk.py), with any background loops running."""
+    from bench import wrk
+
+    if job.get("background"):
+        with wrk.Background(site.host, site.port, job["background"]):
+            return wrk.run(site.host, site.port, job["request"], job["clients"], job["seconds"])
+    return wrk.run(site.host, site.port, job["request"], job["clients"], job["seconds"])
+
+
+def run_spread(sites: list[Site], job: dict) -> dict:
+    """The same load spread evenly over several servers, as a load balancer would."""
+    from bench import wrk
+
+    targets = [(site.host, site.port) for site in sites]
+    return wrk.run_spread(targets, job["request"], job["clients"], job["seconds"])
+
+
+REDIS_ADMIN_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/12")
+
+
+def redis_available() -> bool:
+    try:
+        import redis
+
+        redis.Redis.from_url(REDIS_ADMIN_URL, socket_connect_timeout=3).ping()
+        return True
+    except Exception:
+        return False
+
+
+@contextmanager
+def serve_pair(database_url: str, work: Path) -> Iterator[tuple[Site, Site]]:
+    """Two app servers (1 worker x 4 threads each) on one database and one Redis.
+
+    Together they have the processes and threads of the single server above.
+    Keys go under a fresh prefix in Redis database 12 (BENCH_REDIS_URL) and
+    are removed afterwards.
+    """
+    import uuid
+
+    import redis
+
+    prefix = f"bench-{uuid.uuid4().hex[:8]}"
+    extra = {"REDIS_URL": REDIS_ADMIN_URL, "DJANGO_CACHE_KEY_PREFIX": prefix}
+    try:
+        with (
+            serve(database_url, work, workers=1, extra=extra) as first,
+            serve(database_url, work, workers=1, extra=extra, migrate=False) as second,
+        ):
+            yield first, second
+    finally:
+        client = redis.Redis.from_url(REDIS_ADMIN_URL)
+        keys = list(client.scan_iter(f"{prefix}:*"))
+        if keys:
+            client.delete(*keys)

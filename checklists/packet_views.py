@@ -16,7 +16,7 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from checklists import packet_data, packets, pdf, ratelimit, records
+from checklists import limits, packet_data, packets, pdf, records
 from checklists.forms import DetailsForm, InsuranceCallForm, ItemForm, QuestionForm
 from checklists.models import (
     QUESTIONS_MAX,
@@ -262,11 +262,9 @@ def packet_pdf(request: HttpRequest, current: Packet) -> HttpResponse:
     if cached and cached[0] == etag:
         return _pdf_response(cached[1], etag, "second-opinion-packet.pdf")
     # Only real renders count: downloading the same packet again is cheap.
-    if not ratelimit.allow(
-        f"pdf:{request.session.session_key}", settings.PDF_RATE_LIMIT, settings.PDF_RATE_WINDOW
-    ):
+    if retry_after := limits.pdf_render_refused(request):
         response = _page(request, "checklists/too_many.html", {}, status=429)
-        response["Retry-After"] = str(settings.PDF_RATE_WINDOW)
+        response["Retry-After"] = str(retry_after)
         return response
     try:
         content = pdf.render_pdf(html)

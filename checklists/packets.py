@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 
+from checklists import limits
 from checklists.models import Answer, Packet, ValueRating
 
 SESSION_KEY = "packet_id"
@@ -51,6 +52,7 @@ def start_packet(request: HttpRequest) -> Packet:
     packet = current_packet(request)
     if packet is not None:
         return packet
+    limits.check_packet_creation(request)  # TooManyPackets: a 429 page (middleware)
     packet = Packet.objects.create()
     request.session.cycle_key()
     request.session[SESSION_KEY] = packet.pk

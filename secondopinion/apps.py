@@ -6,4 +6,7 @@ class SecondOpinionConfig(AppConfig):
     verbose_name = "Second Opinion"
 
     def ready(self) -> None:
-        from secondopinion import checks  # noqa: F401  (registers the checks)
+        from secondopinion import adminguard, checks, db, logredact  # noqa: F401  (checks, signals)
+
+        db.connect()
+        logredact.install()

@@ -6,6 +6,7 @@ switches on HTTPS-only cookies, HSTS and the rest, and refuses to start
 without a secret key and allowed hosts.
 """
 
+import ipaddress
 import os
 import sys
 from pathlib import Path
@@ -86,15 +87,18 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "django.middleware.security.SecurityMiddleware",
+    # Outermost, so SecurityMiddleware's own http -> https redirect gets them.
     "secondopinion.middleware.security_headers",
+    "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "secondopinion.middleware.session_lifetime",
     "django.middleware.common.CommonMiddleware",
     "secondopinion.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "secondopinion.middleware.RequestGuards",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
@@ -138,7 +142,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         # readers go on while one writes.
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        # secure_delete zeroes deleted rows in place; secondopinion/db.py
+        # empties the WAL after a packet is deleted.
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;"
+        ),
     }
     # Keep each thread's connection: opening one (and its PRAGMAs) per request
     # cost more than the page itself.
@@ -180,6 +188,8 @@ else:
 # Public pages (guides, glossary, home) are the same for everyone: each
 # process keeps a copy for a minute, so a burst of readers costs one render.
 # (Tests render every time, except the one that checks this cache.)
+# Several sites (or test runs) may share one Redis database: keep keys apart.
+CACHES["default"]["KEY_PREFIX"] = os.environ.get("DJANGO_CACHE_KEY_PREFIX", "")
 CACHES["pages"] = {
     "BACKEND": "django.core.cache.backends.dummy.DummyCache"
     if TESTING
@@ -192,6 +202,10 @@ CACHES["pages"] = {
 # and `purge_packets` removes packets idle that long.
 PACKET_MAX_IDLE_DAYS = envint("PACKET_MAX_IDLE_DAYS", 14)
 SESSION_COOKIE_AGE = PACKET_MAX_IDLE_DAYS * 24 * 3600
+# However active a session is, it ends this long after it began; an admin's
+# much sooner (secondopinion.middleware.session_lifetime).
+SESSION_ABSOLUTE_MAX_HOURS = envint("SESSION_ABSOLUTE_MAX_HOURS", PACKET_MAX_IDLE_DAYS * 24)
+SESSION_STAFF_MAX_HOURS = envint("SESSION_STAFF_MAX_HOURS", 12)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 # Messages live in a cookie, so showing one never touches the session.
@@ -223,6 +237,11 @@ if PRODUCTION:
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
         "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
     }
+    # The PDF's CJK fonts (17 MB of .otf) are read by the renderer, never sent
+    # to a browser: compressing them would only slow collectstatic down.
+    from whitenoise.compress import Compressor
+
+    WHITENOISE_SKIP_COMPRESS_EXTENSIONS = (*Compressor.SKIP_COMPRESS_EXTENSIONS, "ttf", "otf")
 else:
     # Local runs serve straight from the source folders: no collectstatic.
     WHITENOISE_USE_FINDERS = True
@@ -265,11 +284,44 @@ if PRODUCTION:
     CSRF_COOKIE_NAME = "__Host-csrftoken"
     CSRF_TRUSTED_ORIGINS = envlist("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
-# PDF renders are CPU-heavy: at most this many at once in one process, and
-# at most PDF_RATE_LIMIT renders a session in PDF_RATE_WINDOW seconds.
+# The client's address: REMOTE_ADDR, or X-Forwarded-For read from the right
+# past this many proxies of ours (0: the header is ignored; see clientip.py).
+TRUSTED_PROXY_COUNT = envint("DJANGO_TRUSTED_PROXY_COUNT", 0)
+TRUSTED_PROXY_COUNT_SET = bool(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT"))
+
+# Limits, all counted in the shared cache (checklists/limits.py). PDF renders
+# are CPU-heavy: at most PDF_MAX_CONCURRENT at once in one process and
+# PDF_GLOBAL_MAX_CONCURRENT on all servers together; at most PDF_RATE_LIMIT
+# renders a session, and PDF_ADDRESS_RATE_LIMIT a client address, in
+# PDF_RATE_WINDOW seconds.
 PDF_MAX_CONCURRENT = envint("PDF_MAX_CONCURRENT", 1)
+PDF_GLOBAL_MAX_CONCURRENT = envint("PDF_GLOBAL_MAX_CONCURRENT", 4)
 PDF_RATE_LIMIT = envint("PDF_RATE_LIMIT", 10)
+PDF_ADDRESS_RATE_LIMIT = envint("PDF_ADDRESS_RATE_LIMIT", 30 if not TESTING else 100000)
 PDF_RATE_WINDOW = envint("PDF_RATE_WINDOW", 60)
+# New packets (and so sessions) one client address may start. (Every test
+# comes from 127.0.0.1, so the suite raises the per-address defaults; the
+# tests of the limits set their own.)
+PACKET_CREATE_LIMIT = envint("PACKET_CREATE_LIMIT", 30 if not TESTING else 100000)
+PACKET_CREATE_WINDOW = envint("PACKET_CREATE_WINDOW", 600)
+# Admin: failed logins before a lock-out, per user name and per address, and
+# the lock's length; DJANGO_ADMIN_ALLOWED_IPS (addresses or networks, comma
+# separated) hides /admin/ from everyone else.
+ADMIN_LOGIN_USER_FAILURES = envint("ADMIN_LOGIN_USER_FAILURES", 5)
+ADMIN_LOGIN_ADDRESS_FAILURES = envint("ADMIN_LOGIN_ADDRESS_FAILURES", 20 if not TESTING else 100000)
+ADMIN_LOGIN_LOCK_SECONDS = envint("ADMIN_LOGIN_LOCK_SECONDS", 900)
+ADMIN_ALLOWED_IPS = envlist("DJANGO_ADMIN_ALLOWED_IPS", [])
+for _network in ADMIN_ALLOWED_IPS:
+    try:
+        ipaddress.ip_network(_network, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"DJANGO_ADMIN_ALLOWED_IPS: {_network!r} is not an address or network"
+        ) from None
+
+# No form takes a file: a file part is refused before anything is written
+# (secondopinion/uploads.py).
+FILE_UPLOAD_HANDLERS = ["secondopinion.uploads.RefuseFiles"]
 
 DEFAULT_EXCEPTION_REPORTER_FILTER = "secondopinion.reporting.PatientDataFilter"
 
@@ -277,13 +329,20 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        # The PDF renderer's libraries quote the document in their messages
+        # (one warning per character a font lacks): only their fixed wording
+        # reaches the logs, at most once a minute (secondopinion/logredact.py).
+        "renderer": {"class": "secondopinion.logredact.RedactingForwarder"},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
         # Request logs carry URLs only; patient text is never in a URL.
         "django.request": {"level": "ERROR"},
-        "weasyprint": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING", "handlers": ["renderer"], "propagate": False},
         "weasyprint.progress": {"level": "WARNING"},
-        "fontTools": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING", "handlers": ["renderer"], "propagate": False},
+        "pydyf": {"level": "WARNING", "handlers": ["renderer"], "propagate": False},
     },
 }

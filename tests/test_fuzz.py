@@ -205,3 +205,79 @@ def test_pdf_paper_choice(paper: str) -> None:
     response = Client().get("/checklist.pdf", {"paper": paper})
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
+
+
+# Issue 12: what a client controls in the new guards.
+
+address_part = st.one_of(
+    st.ip_addresses().map(str),
+    st.text(max_size=20),
+    st.sampled_from(["", " ", "[::1]:80", "10.0.0.1:8080", "unknown", "::ffff:10.0.0.1"]),
+)
+
+
+@FUZZ
+@given(
+    parts=st.lists(address_part, max_size=6),
+    trusted=st.integers(min_value=0, max_value=3),
+)
+def test_client_address_never_comes_from_the_clients_part_of_the_header(
+    parts: list[str], trusted: int
+) -> None:
+    """Whatever X-Forwarded-For holds, the address is REMOTE_ADDR or the one the
+    first trusted proxy wrote, never anything to its left."""
+    from django.test import RequestFactory, override_settings
+
+    from secondopinion import clientip
+
+    header = ",".join(parts)
+    request = RequestFactory().get("/", REMOTE_ADDR="192.0.2.250", HTTP_X_FORWARDED_FOR=header)
+    with override_settings(TRUSTED_PROXY_COUNT=trusted):
+        address = clientip.client_address(request)
+        key = clientip.limit_key(request)
+    assert key
+    entries = [p for p in header.split(",") if p.strip()]
+    allowed = {"192.0.2.250"}
+    if trusted and len(entries) >= trusted:
+        allowed.add(str(clientip._parse(entries[-trusted])))
+    assert str(address) in allowed
+
+
+@FUZZ
+@given(
+    value=st.text(st.characters(min_codepoint=0x3000, max_codepoint=0x9FFF), min_size=1),
+    template=st.sampled_from(['char "%s" (U+%04X)', "%r failed", "%-10s at %d:%d", "%s %%"]),
+)
+def test_renderer_log_wording_never_carries_an_argument(value: str, template: str) -> None:
+    import logging
+
+    from secondopinion import logredact
+
+    args = tuple(value if kind in "sr" else ord(value[0]) for kind in ("s", "X", "d", "d"))
+    count = template.count("%") - 2 * template.count("%%")
+    record = logging.LogRecord(
+        "weasyprint", logging.WARNING, __file__, 1, template, args[:count], None
+    )
+    message = logredact.redacted_message(record)
+    assert value not in message
+    assert f"{ord(value[0]):04X}" not in message
+    assert "[withheld]" in message
+
+
+@pytest.mark.django_db
+@FUZZ
+@given(name=st.text(max_size=30), body=st.binary(max_size=2000))
+def test_a_file_part_never_reaches_a_view(name: str, body: bytes) -> None:
+    """Any file part, whatever its name and bytes: a 400, never a 5xx. (A part
+    whose name is empty once cleaned, such as "/", is no file to Django: the
+    form goes through without it.)"""
+    import io
+
+    upload = io.BytesIO(body)
+    upload.name = name or "x"
+    client = Client(REMOTE_ADDR="198.18.0.1")
+    client.raise_request_exception = False
+    response = client.post("/packet/", {"file": upload})
+    assert response.status_code in (400, 302)
+    if response.status_code == 400:
+        assert not Packet.objects.exists()

@@ -117,7 +117,13 @@ def test_error_pages_send_security_headers(client: Client, db) -> None:
 @pytest.fixture(scope="module")
 def production(tmp_path_factory) -> dict:
     database = tmp_path_factory.mktemp("prod") / "db.sqlite3"
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
+    # Its own SQLite file for everything, cache and limits included: a Redis
+    # of the test run would keep counting this probe's packets run after run.
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "DATABASE_")) and k != "REDIS_URL"
+    }
     env.update(
         DJANGO_PRODUCTION="1",
         DJANGO_SECRET_KEY="p" * 30 + "-production-probe-key-0123456789abcdef",
@@ -176,3 +182,18 @@ def test_production_pdf_and_404_carry_the_headers(production: dict) -> None:
         headers = production[name]["headers"]
         assert "object-src 'none'" in headers["Content-Security-Policy"]
         assert "Strict-Transport-Security" in headers
+
+
+def test_production_plain_http_redirect_carries_the_security_headers(production: dict) -> None:
+    """The http -> https redirect is a response too: everything but HSTS (not sent on http)."""
+    headers = production["plain_http"]["headers"]
+    assert production["plain_http"]["status"] == 301
+    csp = headers["Content-Security-Policy"]
+    for directive in ("default-src 'none'", "frame-ancestors 'none'", "object-src 'none'"):
+        assert directive in csp
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "no-referrer"
+    assert headers["X-Frame-Options"] == "DENY"
+    assert "camera=()" in headers["Permissions-Policy"]
+    assert headers["Cross-Origin-Resource-Policy"] == "same-origin"
+    assert "Strict-Transport-Security" not in headers

@@ -42,9 +42,31 @@ def test_production_passes_the_deploy_check_with_no_warnings() -> None:
         DJANGO_PRODUCTION="1",
         DJANGO_SECRET_KEY=GOOD_KEY,
         DJANGO_ALLOWED_HOSTS="secondopinion.example.org",
+        DJANGO_TRUSTED_PROXY_COUNT="1",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_deploy_check_asks_how_many_proxies_are_trusted() -> None:
+    """Unset, every client behind the proxy would share its address for the limits."""
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_PRODUCTION="1",
+        DJANGO_SECRET_KEY=GOOD_KEY,
+        DJANGO_ALLOWED_HOSTS="secondopinion.example.org",
+    )
+    assert result.returncode != 0
+    assert "secondopinion.W002" in result.stdout + result.stderr
+
+
+def test_a_bad_admin_allow_list_is_reported_clearly() -> None:
+    result = run_manage("check", DJANGO_ADMIN_ALLOWED_IPS="10.0.0.0/8,not-a-network")
+    assert result.returncode != 0
+    assert "not-a-network" in result.stderr
 
 
 def test_a_bad_boolean_is_reported_clearly() -> None:
