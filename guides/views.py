@@ -46,5 +46,13 @@ def search(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "guides/search.html",
-        {"query": query, "guides": guides, "terms": terms, "searched": bool(query)},
+        {
+            "query": query,
+            "guides": guides,
+            "terms": terms,
+            # Counted here: in a template, `a|length|add:b|length` takes the
+            # length of a number and always said "0 results".
+            "count": len(guides) + len(terms),
+            "searched": bool(query),
+        },
     )
