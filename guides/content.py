@@ -113,9 +113,7 @@ def parse_guide(path: Path, known: dict[str, SourceEntry] | None = None) -> Guid
 
 def guide_files(directory: Path = CONTENT_DIR) -> list[GuideFile]:
     known = source_entries(directory)
-    return sorted(
-        (parse_guide(p, known) for p in directory.glob("*.md")), key=lambda g: g.order
-    )
+    return sorted((parse_guide(p, known) for p in directory.glob("*.md")), key=lambda g: g.order)
 
 
 def glossary_entries(directory: Path = CONTENT_DIR) -> list[dict[str, str]]:

@@ -142,7 +142,6 @@ class GlossaryTermQuerySet(models.QuerySet):
         return self.filter(slug__in=slugs)
 
 
-
 class GlossaryTerm(models.Model):
     term = models.CharField(_("term"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
@@ -206,7 +205,9 @@ def forget_current_release(**kwargs) -> None:
 
 
 request_started.connect(forget_current_release, dispatch_uid="guides_forget_release")
-post_save.connect(forget_current_release, sender=ContentRelease, dispatch_uid="guides_release_saved")
+post_save.connect(
+    forget_current_release, sender=ContentRelease, dispatch_uid="guides_release_saved"
+)
 post_delete.connect(
     forget_current_release, sender=ContentRelease, dispatch_uid="guides_release_deleted"
 )
