@@ -24,6 +24,8 @@ SAMPLES: dict[str, tuple[str, str]] = {
     "guides:detail": ("get", "/guides/who-pays/"),
     "guides:glossary": ("get", "/glossary/"),
     "guides:search": ("get", "/search/?q=insurance"),
+    "guides:sources": ("get", "/sources/"),
+    "guides:how_this_was_made": ("get", "/how-this-was-made/"),
     "checklists:start": ("get", "/questionnaire/"),
     "checklists:check": ("get", "/questionnaire/check/"),
     "checklists:result": ("get", "/questionnaire/result/"),
