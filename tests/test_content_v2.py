@@ -335,3 +335,16 @@ def test_editor_guide_without_sources_still_renders(client: Client, guides_loade
     response = client.get("/guides/draft/")
     assert response.status_code == 200
     assertContains(response, '<ol class="citations"')
+
+
+def test_both_options_show_gains_and_costs() -> None:
+    # IPDAS: the positive and negative features of each option, in like detail.
+    body = BY_SLUG["weighing-it-up"].body
+    second = body.split("## What you might gain")[1].split("## What studies found")[0]
+    ahead = body.split("## If you go ahead with your plan")[1].split("## Where to go next")[0]
+    gains_second = second.split("## What it might cost you")[0].count("\n- ")
+    costs_second = second.split("## What it might cost you")[1].count("\n- ")
+    gains_ahead = ahead.split("It may also cost you something")[0].count("\n- ")
+    costs_ahead = ahead.split("It may also cost you something")[1].count("\n- ")
+    assert gains_second >= 3 and costs_second >= 3
+    assert gains_ahead >= 3 and costs_ahead >= 2
