@@ -348,3 +348,9 @@ def test_both_options_show_gains_and_costs() -> None:
     costs_ahead = ahead.split("It may also cost you something")[1].count("\n- ")
     assert gains_second >= 3 and costs_second >= 3
     assert gains_ahead >= 3 and costs_ahead >= 2
+
+
+def test_helplines_include_can_sit_under_another_heading() -> None:
+    html = Template('{% include "includes/helplines.html" with level=3 %}').render(Context())
+    assert '<h3 id="helplines-heading">Talk to someone</h3>' in html
+    assert "<h2" not in html
