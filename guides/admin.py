@@ -7,7 +7,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from guides.models import GlossaryTerm, Guide
+from guides.models import Citation, ContentRelease, GlossaryTerm, Guide, Source
 
 
 class ReviewDueFilter(admin.SimpleListFilter):
@@ -26,6 +26,14 @@ class ReviewDueFilter(admin.SimpleListFilter):
         return queryset
 
 
+class CitationInline(admin.TabularInline):
+    model = Citation
+    extra = 1
+    autocomplete_fields = ["source"]
+    verbose_name = _("source cited")
+    verbose_name_plural = _("sources cited (in order)")
+
+
 @admin.register(Guide)
 class GuideAdmin(admin.ModelAdmin):
     list_display = ["title", "order", "published", "last_reviewed", "next_review_due", "preview"]
@@ -34,6 +42,7 @@ class GuideAdmin(admin.ModelAdmin):
     search_fields = ["title", "summary", "body", "slug"]
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["updated_at"]
+    inlines = [CitationInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body", "order", "published"]}),
         (
@@ -44,7 +53,6 @@ class GuideAdmin(admin.ModelAdmin):
                     "next_review_due",
                     "written_by",
                     "reviewed_by",
-                    "sources",
                     "updated_at",
                 ]
             },
@@ -71,7 +79,12 @@ class GuideAdmin(admin.ModelAdmin):
         response = render(
             request,
             "guides/detail.html",
-            {"guide": guide, "others": Guide.objects.none(), "preview": True},
+            {
+                "guide": guide,
+                "others": Guide.objects.none(),
+                "sources": guide.citations_in_order(),
+                "preview": True,
+            },
         )
         response["Cache-Control"] = "no-store"
         return response
@@ -82,3 +95,19 @@ class GlossaryTermAdmin(admin.ModelAdmin):
     list_display = ["term", "slug"]
     search_fields = ["term", "definition"]
     prepopulated_fields = {"slug": ["term"]}
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["author", "title", "year", "read_on", "url"]
+    list_filter = ["read_on"]
+    search_fields = ["key", "author", "title", "publisher", "url"]
+    prepopulated_fields = {"key": ["title"]}
+
+
+@admin.register(ContentRelease)
+class ContentReleaseAdmin(admin.ModelAdmin):
+    """Editors add a release each time they change what patients read."""
+
+    list_display = ["version", "released_on", "notes"]
+    ordering = ["-released_on", "-id"]

@@ -1,9 +1,14 @@
-"""The shipped guide content: guides/content/*.md and guides/content/glossary.toml.
+"""The shipped content: guides/content/*.md, sources.toml, glossary.toml, release.toml.
 
 Each guide file opens with TOML front matter between ``+++`` lines (title,
 slug, summary, order, dates, authors, sources) followed by the Markdown body.
-The loader is used by a data migration (with historical models) and by the
-``load_guides`` command, so it only sets fields the model it is given has.
+``sources`` lists keys of ``sources.toml`` entries; an entry may also be a
+full inline table (key, author, title, publisher, year, url, read_on).
+
+The loader is used by data migrations (with historical models) and by the
+``load_guides`` command, so it only sets what the models it is given have:
+before sources became rows (migration 0002), a guide's sources are written
+as one formatted line each into its text field.
 """
 
 import tomllib
@@ -12,6 +17,25 @@ from datetime import date
 from pathlib import Path
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
+SOURCE_FIELDS = ("author", "title", "publisher", "year", "url", "read_on", "note")
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    key: str
+    author: str
+    title: str
+    year: str
+    url: str
+    read_on: date
+    publisher: str = ""
+    note: str = ""
+
+    def as_text(self) -> str:
+        """One line, for places that show sources as plain text."""
+        parts = [self.author, f"“{self.title}”", self.publisher, self.year, self.url]
+        line = ". ".join(p.rstrip(".") for p in parts if p)
+        return f"{line}. Read {self.read_on:%-d %B %Y}."
 
 
 @dataclass(frozen=True)
@@ -23,19 +47,54 @@ class GuideFile:
     last_reviewed: date
     next_review_due: date
     body: str
-    sources: tuple[str, ...]
+    sources: tuple[SourceEntry, ...]
     written_by: str = ""
     reviewed_by: str = ""
     published: bool = True
     path: Path = field(default=Path(), compare=False)
 
 
-def parse_guide(path: Path) -> GuideFile:
+def _source(entry: dict) -> SourceEntry:
+    optional = {"publisher", "note"}
+    missing = [n for n in ("key", *SOURCE_FIELDS) if n not in optional and not entry.get(n)]
+    if missing:
+        raise ValueError(f"source {entry.get('key', entry)!r} lacks {', '.join(missing)}")
+    return SourceEntry(
+        key=entry["key"],
+        author=entry["author"],
+        title=entry["title"],
+        publisher=entry.get("publisher", ""),
+        year=str(entry["year"]),
+        url=entry["url"],
+        read_on=entry["read_on"],
+        note=entry.get("note", ""),
+    )
+
+
+def source_entries(directory: Path = CONTENT_DIR) -> dict[str, SourceEntry]:
+    """Every source in sources.toml, by key."""
+    path = directory / "sources.toml"
+    if not path.exists():
+        return {}
+    entries = [_source(e) for e in tomllib.loads(path.read_text(encoding="utf-8"))["source"]]
+    return {e.key: e for e in entries}
+
+
+def parse_guide(path: Path, known: dict[str, SourceEntry] | None = None) -> GuideFile:
+    known = source_entries(path.parent) if known is None else known
     text = path.read_text(encoding="utf-8")
     if not text.startswith("+++"):
         raise ValueError(f"{path.name}: front matter (+++ ... +++) missing")
     _, front, body = text.split("+++", 2)
     meta = tomllib.loads(front)
+    sources = []
+    for item in meta["sources"]:
+        if isinstance(item, dict):
+            sources.append(_source(item))
+        elif item in known:
+            sources.append(known[item])
+        else:
+            raise ValueError(f"{path.name}: source {item!r} is not in sources.toml")
     return GuideFile(
         slug=meta["slug"],
         title=meta["title"],
@@ -44,7 +103,7 @@ def parse_guide(path: Path) -> GuideFile:
         last_reviewed=meta["last_reviewed"],
         next_review_due=meta["next_review_due"],
         body=body.strip() + "\n",
-        sources=tuple(meta["sources"]),
+        sources=tuple(sources),
         written_by=meta.get("written_by", ""),
         reviewed_by=meta.get("reviewed_by", ""),
         published=meta.get("published", True),
@@ -53,7 +112,8 @@ def parse_guide(path: Path) -> GuideFile:
 
 
 def guide_files(directory: Path = CONTENT_DIR) -> list[GuideFile]:
-    return sorted((parse_guide(p) for p in directory.glob("*.md")), key=lambda g: g.order)
+    known = source_entries(directory)
+    return sorted((parse_guide(p, known) for p in directory.glob("*.md")), key=lambda g: g.order)
 
 
 def glossary_entries(directory: Path = CONTENT_DIR) -> list[dict[str, str]]:
@@ -63,10 +123,39 @@ def glossary_entries(directory: Path = CONTENT_DIR) -> list[dict[str, str]]:
     return tomllib.loads(path.read_text(encoding="utf-8"))["term"]
 
 
+def release_entry(directory: Path = CONTENT_DIR) -> dict | None:
+    """The version of the shipped content (release.toml), or None."""
+    path = directory / "release.toml"
+    if not path.exists():
+        return None
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def _model(guide_model, name: str):
+    try:
+        return guide_model._meta.apps.get_model("guides", name)
+    except LookupError:
+        return None
+
+
 def load(guide_model, term_model, directory: Path = CONTENT_DIR) -> tuple[int, int]:
-    """Create or update every shipped guide and glossary term; returns the counts."""
+    """Create or update every shipped guide, source and glossary term; returns the counts.
+
+    The models may be historical ones from a migration: Source, Citation and
+    ContentRelease are looked up beside ``guide_model`` and skipped when that
+    state does not have them yet.
+    """
     guide_fields = {f.name for f in guide_model._meta.get_fields()}
+    source_model = _model(guide_model, "Source")
+    citation_model = _model(guide_model, "Citation")
     guides = guide_files(directory)
+    rows = {}
+    if source_model is not None:
+        every = {**source_entries(directory), **{s.key: s for g in guides for s in g.sources}}
+        for entry in every.values():
+            rows[entry.key], _ = source_model.objects.update_or_create(
+                key=entry.key, defaults={name: getattr(entry, name) for name in SOURCE_FIELDS}
+            )
     for guide in guides:
         values = {
             "title": guide.title,
@@ -76,17 +165,31 @@ def load(guide_model, term_model, directory: Path = CONTENT_DIR) -> tuple[int, i
             "published": guide.published,
             "last_reviewed": guide.last_reviewed,
             "next_review_due": guide.next_review_due,
-            "sources": "\n".join(guide.sources),
             "written_by": guide.written_by,
             "reviewed_by": guide.reviewed_by,
         }
-        guide_model.objects.update_or_create(
+        if "sources" in guide_fields and source_model is None:
+            values["sources"] = "\n".join(s.as_text() for s in guide.sources)
+        row, _ = guide_model.objects.update_or_create(
             slug=guide.slug, defaults={k: v for k, v in values.items() if k in guide_fields}
         )
+        if citation_model is not None:
+            citation_model.objects.filter(guide=row).delete()
+            citation_model.objects.bulk_create(
+                citation_model(guide=row, source=rows[s.key], order=n)
+                for n, s in enumerate(guide.sources, start=1)
+            )
     terms = glossary_entries(directory)
     for entry in terms:
         term_model.objects.update_or_create(
             slug=entry["slug"],
             defaults={"term": entry["term"], "definition": entry["definition"].strip()},
+        )
+    release_model = _model(guide_model, "ContentRelease")
+    release = release_entry(directory)
+    if release_model is not None and release:
+        release_model.objects.get_or_create(
+            version=release["version"],
+            defaults={"released_on": release["released_on"], "notes": release["notes"].strip()},
         )
     return len(guides), len(terms)

@@ -17,6 +17,7 @@ import nh3
 from django.utils.text import slugify
 from markdown_it import MarkdownIt
 
+OUTSIDE_LINK = re.compile(r'<a href="(https?://[^"]*)"')
 GLOSSARY_LINK = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([a-z0-9-]+))?\]\]")
 
 ALLOWED_TAGS = {
@@ -63,13 +64,16 @@ def render(text: str) -> str:
     html = _md.render(_expand_glossary_links(text))
     # Headings in a body sit under the page's own h1.
     html = re.sub(r"<(/?)h1>", r"<\1h2>", html)
-    return nh3.clean(
+    html = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes={"http", "https", "mailto", "tel"},
         link_rel=None,
     )
+    # Links to other sites tell them nothing about the reader (the site also
+    # sends Referrer-Policy: no-referrer); they open in the same tab.
+    return OUTSIDE_LINK.sub(r'<a href="\1" rel="noreferrer"', html)
 
 
 class _TextCollector(HTMLParser):

@@ -1,6 +1,12 @@
+import threading
+from datetime import date
+
 from django.core.exceptions import ValidationError
+from django.core.signals import request_started
 from django.db import models
+from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from guides import markdown
@@ -30,7 +36,6 @@ class Guide(models.Model):
     next_review_due = models.DateField(_("next review due"))
     written_by = models.CharField(_("written by"), max_length=200, blank=True)
     reviewed_by = models.CharField(_("reviewed by"), max_length=200, blank=True)
-    sources = models.TextField(_("sources"), help_text=_("One source per line."))
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = GuideQuerySet.as_manager()
@@ -64,15 +69,85 @@ class Guide(models.Model):
     def body_html(self) -> str:
         return markdown.render(self.body)
 
-    @property
-    def source_list(self) -> list[str]:
-        return [line.strip() for line in self.sources.splitlines() if line.strip()]
+    def citations_in_order(self) -> list["Source"]:
+        """The guide's sources in the order the editor gave them, in one query."""
+        return [c.source for c in self.citations.select_related("source").order_by("order", "id")]
+
+
+class Source(models.Model):
+    """One work the content relies on, cited in full (IPDAS: cite the evidence)."""
+
+    key = models.SlugField(
+        _("key"),
+        max_length=100,
+        unique=True,
+        help_text=_("Short name used in guide files, e.g. medicare-second-opinions."),
+    )
+    author = models.CharField(
+        _("authors or publisher"),
+        max_length=300,
+        help_text=_("People, or the organization when no person is named."),
+    )
+    title = models.CharField(_("title"), max_length=400)
+    publisher = models.CharField(
+        _("published in or by"),
+        max_length=300,
+        blank=True,
+        help_text=_("Journal or website, with volume and pages for a paper."),
+    )
+    year = models.CharField(
+        _("year"), max_length=20, help_text=_("Year published or last updated, or 'n.d.'.")
+    )
+    url = models.URLField(_("address"), max_length=500)
+    read_on = models.DateField(_("date read"))
+    note = models.CharField(
+        _("note"), max_length=300, blank=True, help_text=_("Anything a reader should know.")
+    )
+
+    class Meta:
+        ordering = ["author", "title"]
+
+    def __str__(self) -> str:
+        return f"{self.author}: {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("guides:sources") + f"#{self.key}"
+
+
+class Citation(models.Model):
+    """A guide citing a source; `order` is the place in the guide's source list."""
+
+    guide = models.ForeignKey(
+        Guide, on_delete=models.CASCADE, related_name="citations", verbose_name=_("guide")
+    )
+    source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, related_name="citations", verbose_name=_("source")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["guide", "source"], name="citation_once_per_guide")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.guide} cites {self.source}"
+
+
+class GlossaryTermQuerySet(models.QuerySet):
+    def used_in(self, *texts: str) -> "GlossaryTermQuerySet":
+        """The terms that ``[[...]]`` links in these texts point at (for a "words used" box)."""
+        slugs = {slug for text in texts if text for slug in markdown.glossary_slugs(text)}
+        return self.filter(slug__in=slugs)
 
 
 class GlossaryTerm(models.Model):
     term = models.CharField(_("term"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     definition = models.TextField(_("plain definition"), max_length=1000)
+
+    objects = GlossaryTermQuerySet.as_manager()
 
     class Meta:
         ordering = ["term"]
@@ -82,3 +157,57 @@ class GlossaryTerm(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("guides:glossary") + f"#{self.slug}"
+
+
+class ContentRelease(models.Model):
+    """A numbered version of the whole content, shown on the result, packet and PDF.
+
+    Editors add a new release in the admin whenever they change what patients
+    read; the newest one is the current version.
+    """
+
+    version = models.CharField(_("version"), max_length=20, unique=True)
+    released_on = models.DateField(_("released on"), default=date.today)
+    notes = models.TextField(_("what changed"), blank=True)
+
+    class Meta:
+        ordering = ["-released_on", "-id"]
+        get_latest_by = ["released_on", "id"]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        return _("Content version %(version)s, %(date)s") % {
+            "version": self.version,
+            "date": date_format(self.released_on, "j F Y"),
+        }
+
+
+# The current release, looked up at most once per request (and once per
+# process outside requests until a release is saved). A request in any
+# process sees a release as soon as it is saved.
+_release = threading.local()
+
+
+def current_release() -> ContentRelease | None:
+    """The newest content release, or None before any exists. At most one query a request."""
+    if not getattr(_release, "known", False):
+        _release.value = ContentRelease.objects.order_by("-released_on", "-id").first()
+        _release.known = True
+    return _release.value
+
+
+def forget_current_release(**kwargs) -> None:
+    _release.known = False
+    _release.value = None
+
+
+request_started.connect(forget_current_release, dispatch_uid="guides_forget_release")
+post_save.connect(
+    forget_current_release, sender=ContentRelease, dispatch_uid="guides_release_saved"
+)
+post_delete.connect(
+    forget_current_release, sender=ContentRelease, dispatch_uid="guides_release_deleted"
+)

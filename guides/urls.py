@@ -8,4 +8,6 @@ urlpatterns = [
     path("guides/<slug:slug>/", views.guide_detail, name="detail"),
     path("glossary/", views.glossary, name="glossary"),
     path("search/", views.search, name="search"),
+    path("sources/", views.sources, name="sources"),
+    path("how-this-was-made/", views.how_this_was_made, name="how_this_was_made"),
 ]

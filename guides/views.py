@@ -7,7 +7,7 @@ from django.views.decorators.cache import cache_control, cache_page
 from django.views.decorators.http import require_safe
 
 from guides import search as guide_search
-from guides.models import GlossaryTerm, Guide
+from guides.models import Citation, GlossaryTerm, Guide, Source
 
 
 def public_page(view):
@@ -28,7 +28,11 @@ def guide_list(request: HttpRequest) -> HttpResponse:
 def guide_detail(request: HttpRequest, slug: str) -> HttpResponse:
     guide = get_object_or_404(Guide.objects.published(), slug=slug)
     others = Guide.objects.published().exclude(pk=guide.pk).only("title", "slug", "order")
-    return render(request, "guides/detail.html", {"guide": guide, "others": others})
+    return render(
+        request,
+        "guides/detail.html",
+        {"guide": guide, "others": others, "sources": guide.citations_in_order()},
+    )
 
 
 @require_safe
@@ -46,5 +50,35 @@ def search(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "guides/search.html",
-        {"query": query, "guides": guides, "terms": terms, "searched": bool(query)},
+        {
+            "query": query,
+            "guides": guides,
+            "terms": terms,
+            # Counted here: in a template, `a|length|add:b|length` takes the
+            # length of a number and always said "0 results".
+            "count": len(guides) + len(terms),
+            "searched": bool(query),
+        },
     )
+
+
+@require_safe
+@public_page
+def sources(request: HttpRequest) -> HttpResponse:
+    """Every source a published guide cites, in full, with the guides that cite it (one query)."""
+    citations = (
+        Citation.objects.filter(guide__published=True)
+        .select_related("source", "guide")
+        .defer("guide__body")
+        .order_by("source__author", "source__title", "guide__order")
+    )
+    by_source: dict[int, tuple[Source, list[Guide]]] = {}
+    for citation in citations:
+        by_source.setdefault(citation.source_id, (citation.source, []))[1].append(citation.guide)
+    return render(request, "guides/sources.html", {"rows": list(by_source.values())})
+
+
+@require_safe
+@public_page
+def how_this_was_made(request: HttpRequest) -> HttpResponse:
+    return render(request, "guides/how_this_was_made.html")

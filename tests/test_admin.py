@@ -5,7 +5,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 from pytest_django.asserts import assertContains
 
-from guides.models import Guide
+from guides.models import ContentRelease, Guide, current_release
 
 
 @pytest.fixture
@@ -54,7 +54,8 @@ def test_review_due_must_follow_last_review(editor: Client, guides_loaded) -> No
             "published": "on",
             "last_reviewed": "2026-06-01",
             "next_review_due": "2026-01-01",
-            "sources": guide.sources,
+            "citations-TOTAL_FORMS": "0",
+            "citations-INITIAL_FORMS": "0",
         },
     )
     assertContains(response, "The next review must come after the last review.")
@@ -65,3 +66,26 @@ def test_review_due_must_follow_last_review(editor: Client, guides_loaded) -> No
 def test_glossary_terms_are_editable(editor: Client, guides_loaded) -> None:
     response = editor.get("/admin/guides/glossaryterm/", {"q": "pathology"})
     assertContains(response, "Pathology report")
+
+
+def test_editor_bumps_the_content_version(editor: Client, guides_loaded) -> None:
+    response = editor.post(
+        "/admin/guides/contentrelease/add/",
+        {"version": "2.1", "released_on": "2027-01-15", "notes": "Fixed a date."},
+    )
+    assert response.status_code == 302
+    assert current_release().version == "2.1"
+    assert current_release().label == "Content version 2.1, 15 January 2027"
+    assert ContentRelease.objects.count() == 2
+
+
+def test_guide_form_lists_its_citations(editor: Client, guides_loaded) -> None:
+    guide = Guide.objects.get(slug="who-pays")
+    response = editor.get(f"/admin/guides/guide/{guide.pk}/change/")
+    assertContains(response, "Second surgical opinions")
+    assertContains(response, 'name="citations-TOTAL_FORMS"')
+
+
+def test_sources_are_editable(editor: Client, guides_loaded) -> None:
+    response = editor.get("/admin/guides/source/", {"q": "Ruetters"})
+    assertContains(response, "Is there evidence for a better health care")

@@ -63,7 +63,7 @@ def test_glossary_definition_reads_at_grade_eight_or_lower(term: dict[str, str])
 
 @pytest.mark.parametrize("guide", GUIDES, ids=lambda g: g.slug)
 def test_guide_credits_the_source_article(guide: content.GuideFile) -> None:
-    credit = " ".join(guide.sources)
+    credit = " ".join(f"{s.author} {s.publisher}" for s in guide.sources)
     assert "Buckner" in credit and "Weaver" in credit and "Learn Look Locate" in credit
 
 

@@ -14,6 +14,8 @@ PUBLIC_PAGES = [
     "/guides/what-is-a-second-opinion/",
     "/glossary/",
     "/search/?q=insurance",
+    "/sources/",
+    "/how-this-was-made/",
 ]
 
 
@@ -84,7 +86,6 @@ def test_guide_is_rendered_without_editor_html(client: Client, guides_loaded) ->
         body="Hello <script>alert(1)</script> [x](javascript:alert(1))",
         last_reviewed=date(2026, 1, 1),
         next_review_due=date(2026, 7, 1),
-        sources="Test source",
     )
     response = client.get("/guides/test-xss/")
     assertNotContains(response, "<script>alert")

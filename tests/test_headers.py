@@ -25,6 +25,8 @@ SAMPLES: dict[str, tuple[str, str]] = {
     "guides:detail": ("get", "/guides/who-pays/"),
     "guides:glossary": ("get", "/glossary/"),
     "guides:search": ("get", "/search/?q=insurance"),
+    "guides:sources": ("get", "/sources/"),
+    "guides:how_this_was_made": ("get", "/how-this-was-made/"),
     "questionnaire:start": ("get", "/questionnaire/"),
     "questionnaire:check": ("get", "/questionnaire/check/"),
     "questionnaire:result": ("get", "/questionnaire/result/"),

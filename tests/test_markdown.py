@@ -88,7 +88,7 @@ def test_ordinary_markdown_survives() -> None:
     assert "<em>soft</em>" in html
     assert "<strong>strong</strong>" in html
     assert "<li>one</li>" in html
-    assert '<a href="https://www.cancer.gov">NCI</a>' in html
+    assert '<a href="https://www.cancer.gov" rel="noreferrer">NCI</a>' in html
 
 
 def test_top_level_heading_becomes_h2_under_the_page_title() -> None:

@@ -25,7 +25,8 @@ def test_expected_guide_comes_first(guides_loaded, query: str, slug: str) -> Non
 
 
 def test_glossary_terms_are_searched(guides_loaded) -> None:
-    assert search_terms("pathology")[0].slug == "pathology-report"
+    top = {term.slug for term in search_terms("pathology")[:3]}
+    assert {"pathology", "pathology-report"} <= top
 
 
 def test_nonsense_finds_nothing(guides_loaded) -> None:

@@ -13,6 +13,8 @@ PAGES = [
     ("guides", "/guides/"),
     ("glossary", "/glossary/"),
     ("search", "/search/?q=insurance"),
+    ("sources", "/sources/"),
+    ("how-this-was-made", "/how-this-was-made/"),
     ("not-found", "/no-such-page/"),
     *[(f"guide-{g.slug}", f"/guides/{g.slug}/") for g in content.guide_files()],
 ]
@@ -61,7 +63,14 @@ def test_search_works_from_the_header_by_keyboard(page: Page, site: str) -> None
 
 def test_page_fits_a_320_pixel_screen(page: Page, site: str) -> None:
     page.set_viewport_size({"width": 320, "height": 800})
-    for path in ["/", "/guides/who-should-consider-one/", "/glossary/"]:
+    for path in [
+        "/",
+        "/guides/who-should-consider-one/",
+        "/glossary/",
+        "/sources/",
+        "/how-this-was-made/",
+        "/guides/paying-and-appeals/",
+    ]:
         page.goto(site + path)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{path} scrolls sideways at 320 px"
@@ -75,3 +84,22 @@ def test_shipped_font_is_used(page: Page, site: str) -> None:
         "[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)"
     )
     assert any("Atkinson" in family for family in loaded)
+
+
+def test_search_count_matches_the_results_a_reader_sees(page: Page, site: str) -> None:
+    page.goto(site + "/search/?q=cancer")
+    said = int(page.locator(".search-count").inner_text().split()[0])
+    assert said == page.locator(".search-results > li").count() > 1
+    assert page.title().startswith(f"{said} results for")
+
+
+def test_helpline_numbers_are_phone_links_on_a_phone(page: Page, site: str) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(site + "/")
+    helplines = page.get_by_role("region", name="Talk to someone")
+    assert helplines.is_visible()
+    links = helplines.locator('a[href^="tel:"]')
+    assert [links.nth(i).get_attribute("href") for i in range(links.count())] == [
+        "tel:+18004226237",
+        "tel:+18002272345",
+    ]
