@@ -37,9 +37,9 @@ BEFORE = Option(
     ),
     benefits=(
         _("Peace of mind if the new team agrees with your diagnosis and plan."),
-        _("You may hear about other treatment choices, or clinical trials."),
+        _("You may hear about other treatment choices, or [[clinical trials|clinical-trial]]."),
         _("You may find a doctor you trust and feel at ease with."),
-        _("A second check of your pathology and scans."),
+        _("A second check of your [[pathology]] and scans."),
     ),
     downsides=(
         _("It can mean travel, and time off work or away from home."),
@@ -154,10 +154,10 @@ URGENCY_LEAD = {
 }
 URGENT_CANCERS = (
     _(
-        "acute leukemias, above all acute promyelocytic leukemia, which is treated as soon as "
-        "it is suspected"
+        "acute [[leukemias|leukemia]], above all acute promyelocytic leukemia, which is "
+        "treated as soon as it is suspected"
     ),
-    _("fast-growing lymphomas, such as Burkitt lymphoma"),
+    _("fast-growing [[lymphomas|lymphoma]], such as Burkitt lymphoma"),
     _("cancer emergencies, such as pressure on the spinal cord or a blocked airway"),
     _("many cancers in children"),
 )

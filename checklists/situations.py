@@ -99,16 +99,16 @@ SITUATIONS: tuple[Situation, ...] = (
             "For example, you are not sure what kind of cancer it is, or how far it has spread."
         ),
         why=_(
-            "A second look often starts with your pathology: the new team's pathologist looks "
-            "at your tissue again. They can check the diagnosis and explain it in a way that "
-            "makes sense to you."
+            "A second look often starts with your [[pathology]]: the new team's "
+            "[[pathologist]] looks at your tissue again. They can check the diagnosis and "
+            "explain it in a way that makes sense to you."
         ),
         label=_("Your diagnosis is not clear to you"),
         unsure_label=_("You were not sure whether your diagnosis is clear to you"),
         mine=_("My diagnosis is not clear to me"),
         mine_unsure=_("I am not sure whether I understand my diagnosis"),
         action=_(
-            "Ask for a copy of your pathology report. Write down what you do not understand "
+            "Ask for a copy of your [[pathology report]]. Write down what you do not understand "
             "and bring it to both doctors."
         ),
         ask=_("Ask your care team to explain your diagnosis again, in plain words."),
@@ -122,7 +122,7 @@ SITUATIONS: tuple[Situation, ...] = (
         ),
         help=_(
             "For example, only your family doctor or a general surgeon has planned your care. "
-            "Answer No if an oncologist (a cancer doctor) or a cancer team has seen your case."
+            "Answer No if an [[oncologist]] (a cancer doctor) or a cancer team has seen your case."
         ),
         why=_(
             "Doctors who treat your type of cancer see many cases like yours. They may read your "
@@ -138,8 +138,8 @@ SITUATIONS: tuple[Situation, ...] = (
             "I am not sure whether a doctor who treats my type of cancer has checked my plan"
         ),
         action=_(
-            "Ask to see an oncologist who treats your type of cancer, or ask for a referral "
-            "to a cancer center."
+            "Ask to see an [[oncologist]] who treats your type of cancer, or ask for a "
+            "[[referral]] to a [[cancer center]]."
         ),
         ask=_(
             "Ask your care team whether a cancer doctor who treats your type of cancer has "
@@ -156,11 +156,11 @@ SITUATIONS: tuple[Situation, ...] = (
         ),
         help=_(
             "For example, one doctor who focuses on your kind of cancer made the diagnosis and "
-            "plan, and no tumor board has talked about your case. A tumor board is a meeting "
+            "plan, and no [[tumor board]] has talked about your case. A tumor board is a meeting "
             "where different kinds of cancer doctors look at a case together."
         ),
         why=_(
-            "The article this site is based on lists a diagnosis by a sub-specialist as a "
+            "The article this site is based on lists a diagnosis by a [[sub-specialist]] as a "
             "reason, without saying why. One expert sees your case from one side. A team of "
             "different experts can add other views."
         ),
@@ -169,7 +169,7 @@ SITUATIONS: tuple[Situation, ...] = (
         mine=_("One specialist made my diagnosis, and no team has looked at it"),
         mine_unsure=_("I am not sure whether a team of experts has looked at my case"),
         action=_(
-            "Ask whether your case could go to a tumor board, where doctors from other fields "
+            "Ask whether your case could go to a [[tumor board]], where doctors from other fields "
             "look at it together."
         ),
         ask=_("Ask your care team whether a tumor board has talked about your case."),
@@ -182,7 +182,7 @@ SITUATIONS: tuple[Situation, ...] = (
         help=_("For example, you were told nothing more can be done, or there is only one choice."),
         why=_(
             "Cancer care changes fast. A center that focuses on your cancer may know of newer "
-            "treatments or clinical trials."
+            "treatments or [[clinical trials|clinical-trial]]."
         ),
         label=_("You were told there are few or no treatment options"),
         unsure_label=_("You were not sure whether you have few or no treatment options"),
@@ -198,7 +198,7 @@ SITUATIONS: tuple[Situation, ...] = (
     ),
     Situation(
         key="clinical-trial",
-        question=_("Does your treatment plan include a clinical trial?"),
+        question=_("Does your treatment plan include a [[clinical trial]]?"),
         help=_("A clinical trial is a study that tests a new treatment in people."),
         why=_(
             "Another expert can help you weigh the trial against the usual treatment, and "
@@ -226,7 +226,7 @@ SITUATIONS: tuple[Situation, ...] = (
         ),
         why=_(
             "With a rare cancer, a doctor who has seen many cases like yours can make a big "
-            "difference. Such doctors are often at major cancer centers."
+            "difference. Such doctors are often at major [[cancer centers|cancer-center]]."
         ),
         label=_("Your cancer is rare"),
         unsure_label=_("You were not sure whether your cancer is rare"),
@@ -273,7 +273,7 @@ SITUATIONS: tuple[Situation, ...] = (
         mine=_("I was diagnosed at a small or rural hospital"),
         mine_unsure=_("I am not sure whether my hospital counts as small or rural"),
         action=_(
-            "Ask your doctor for a referral to a cancer center. Ask whether records can be "
+            "Ask your doctor for a [[referral]] to a cancer center. Ask whether records can be "
             "sent ahead, so you may need only one trip."
         ),
         ask=_("Ask your care team how many people with your cancer their hospital treats."),

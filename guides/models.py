@@ -1,8 +1,8 @@
 import threading
+import time
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.core.signals import request_started
 from django.db import models
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
@@ -185,26 +185,30 @@ class ContentRelease(models.Model):
         }
 
 
-# The current release, looked up at most once per request (and once per
-# process outside requests until a release is saved). A request in any
-# process sees a release as soon as it is saved.
-_release = threading.local()
+# The current release, kept by each process for up to a minute: the result,
+# values and SURE pages show it, and a query on each of them would cost more
+# than the rest of the page's reads. A release saved in this process shows at
+# once; other processes (other servers) show it within RELEASE_SECONDS.
+RELEASE_SECONDS = 60
+_release: dict[str, object] = {"value": None, "until": 0.0}
+_release_lock = threading.Lock()
 
 
 def current_release() -> ContentRelease | None:
-    """The newest content release, or None before any exists. At most one query a request."""
-    if not getattr(_release, "known", False):
-        _release.value = ContentRelease.objects.order_by("-released_on", "-id").first()
-        _release.known = True
-    return _release.value
+    """The newest content release, or None before any exists; one query a minute at most."""
+    now = time.monotonic()
+    if now >= _release["until"]:
+        value = ContentRelease.objects.order_by("-released_on", "-id").first()
+        with _release_lock:
+            _release["value"], _release["until"] = value, now + RELEASE_SECONDS
+    return _release["value"]
 
 
 def forget_current_release(**kwargs) -> None:
-    _release.known = False
-    _release.value = None
+    with _release_lock:
+        _release["value"], _release["until"] = None, 0.0
 
 
-request_started.connect(forget_current_release, dispatch_uid="guides_forget_release")
 post_save.connect(
     forget_current_release, sender=ContentRelease, dispatch_uid="guides_release_saved"
 )

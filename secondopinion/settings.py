@@ -120,7 +120,12 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
-            "builtins": ["django.templatetags.static", "django.templatetags.i18n"],
+            "builtins": [
+                "django.templatetags.static",
+                "django.templatetags.i18n",
+                # |glossary and |glossary_plain for [[term]] marks in any patient text.
+                "guides.templatetags.content",
+            ],
         },
     }
 ]

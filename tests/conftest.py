@@ -31,3 +31,11 @@ def stranger(db) -> Client:
 def csrf_patient(db) -> Client:
     """A browser whose forms are checked for their CSRF token, as in real use."""
     return Client(enforce_csrf_checks=True)
+
+
+@pytest.fixture(autouse=True)
+def fresh_content_release() -> None:
+    """Each test looks up the content release anew (processes keep it for a minute)."""
+    from guides.models import forget_current_release
+
+    forget_current_release()
