@@ -35,6 +35,8 @@ TARGETS = {
     "guide": 0.5,
     "question (full page)": 0.2,
     "question (htmx partial)": 0.2,
+    "result page": 0.2,
+    "answer a question (POST)": 0.2,
     "packet page": 0.2,
     "checklist status change (POST)": 0.2,
 }

@@ -47,6 +47,25 @@ def scenarios(site: Site, patient: Site) -> list[tuple[str, dict]]:
                 "headers": {**with_session, "HX-Request": "true"},
             },
         ),
+        (
+            "result page",
+            {"method": "GET", "path": "/questionnaire/result/", "headers": with_session},
+        ),
+        (
+            "answer a question (POST)",
+            {
+                "method": "POST",
+                "path": "/questionnaire/rare-cancer/",
+                "body": urlencode({"csrfmiddlewaretoken": patient.csrf(), "answer": "no"}),
+                "expect": [302],
+                "headers": {
+                    **with_session,
+                    "Content-Type": "application/x-www-form-urlencoded",
+                    "Origin": patient.origin,
+                    "Sec-Fetch-Site": "same-origin",
+                },
+            },
+        ),
         ("packet page", {"method": "GET", "path": "/packet/", "headers": with_session}),
         (
             "checklist status change (POST)",
