@@ -111,8 +111,8 @@ class DetailsForm(RefusesInvisibleControls, forms.ModelForm):
             ),
         }
         widgets = {
-            "address": forms.Textarea(attrs={"rows": 3}),
-            "records_office_address": forms.Textarea(attrs={"rows": 3}),
+            "address": forms.Textarea(attrs={"rows": 3, "data-count": ""}),
+            "records_office_address": forms.Textarea(attrs={"rows": 3, "data-count": ""}),
         }
 
     def clean_date_of_birth(self) -> date | None:
@@ -243,7 +243,7 @@ class InsuranceCallForm(RefusesInvisibleControls, forms.ModelForm):
             "covered": forms.RadioSelect,
             "referral_needed": forms.RadioSelect,
             "in_network": forms.RadioSelect,
-            "notes": forms.Textarea(attrs={"rows": 3, "maxlength": NOTE_MAX}),
+            "notes": forms.Textarea(attrs={"rows": 3, "data-count": ""}),
         }
 
     def __init__(self, *args, **kwargs) -> None:

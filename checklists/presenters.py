@@ -291,7 +291,7 @@ def tasks(packet: Packet) -> TaskList:
     task_list = [
         Task(
             "answers",
-            _("My answers from the questionnaire"),
+            _("Your answers from the questionnaire"),
             urls["answers"],
             _status(bool(answers), decision.questionnaire_complete(answers)),
         ),
@@ -305,13 +305,13 @@ def tasks(packet: Packet) -> TaskList:
         ),
         Task(
             "details",
-            _("My details for the letter"),
+            _("Your details for the letter"),
             urls["details"],
             _status(any(request_fields + other_fields), all(request_fields)),
         ),
         Task(
             "letter",
-            _("Letters to request my records"),
+            _("Letters to request your records"),
             urls["letter"],
             _status(
                 bool(packet.delivery or packet.record_format or packet.had_surgery),
@@ -320,7 +320,7 @@ def tasks(packet: Packet) -> TaskList:
         ),
         Task(
             "insurance",
-            _("Call my insurance company"),
+            _("Call your insurance company"),
             urls["insurance"],
             _status(call is not None, bool(call_answers) and all(call_answers)),
         ),

@@ -81,7 +81,7 @@ def test_items_marked_as_not_applying_are_never_requested(patient: Client) -> No
             patient.post(f"/packet/items/{item.key}/", {"status": "na", "note": ""})
     page = patient.get("/packet/letter/").content.decode()
     for item in ITEMS:
-        assert str(item.request or item.title) not in page.split("My letters")[1]
+        assert str(item.request or item.title) not in page.split("Your letters")[1]
     assert "There is nothing left to request" in page
 
 
