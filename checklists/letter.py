@@ -227,8 +227,8 @@ def _lab(items: tuple[str, ...], details: Details, today: date) -> Letter:
         opening=(
             _why(details),
             _(
-                "The new center's pathologist will look at my slides again to confirm "
-                "the diagnosis. I give my permission to send:"
+                "The new center's pathologist will look at my slides again. "
+                "I give my permission to send:"
             ),
         ),
         items=items,
@@ -237,8 +237,8 @@ def _lab(items: tuple[str, ...], details: Details, today: date) -> Letter:
             Line(_("Center"), center),
             Line(_("Its address"), ""),
             _(
-                "Recut slides made from the blocks are fine if the lab keeps the blocks. "
-                "If the lab wants the slides back, please say so with the slides."
+                "New slides cut from the blocks are fine if the lab keeps the blocks. "
+                "If the lab wants the slides back, please say so."
             ),
             _deadline(),
             _("Please tell me the fee, if there is one, before the slides are sent."),

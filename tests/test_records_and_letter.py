@@ -155,7 +155,7 @@ def test_slides_and_images_get_letters_of_their_own() -> None:
     assert set(letters) == {"office", "lab", "imaging"}
     lab = letters["lab"]
     assert "glass slides and tissue blocks (or recut slides)" in lab
-    assert "Recut slides" in lab and "wants the slides back" in lab
+    assert "New slides cut from the blocks" in lab and "wants the slides back" in lab
     assert "look at my slides again" in lab
     assert "images of my CT, MRI, PET" in letters["imaging"]
     assert "slides" not in letters["office"] and "images of my" not in letters["office"]
@@ -217,3 +217,14 @@ def test_the_factory_packet_asks_one_office_only(db) -> None:
     letters = presenters.letters(packet, TODAY)
     assert [letter.kind for letter in letters] == ["office"]
     assert DETAILS["name"] in letters[0].text()
+
+
+def test_checklist_and_letter_texts_read_at_grade_eight_or_lower() -> None:
+    from guides.markdown import reading_grade
+
+    checklist = [str(text) for group in records.GROUPS for text in (group.title, group.why)] + [
+        str(text) for item in ITEMS for text in (item.title, item.what, item.where)
+    ]
+    assert reading_grade("\n\n".join(checklist)) <= 8
+    for kind, text in letters_for(FULL).items():
+        assert reading_grade(text) <= 8, kind
