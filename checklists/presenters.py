@@ -7,8 +7,11 @@ item save gathers nothing at all.
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
 from checklists import decision, records, scoring
@@ -219,6 +222,12 @@ def _status(started: bool, done: bool) -> str:
 
 def task_order() -> list[tuple[str, str]]:
     """(task key, address) in the order the task list shows them."""
+    return list(_task_order(get_script_prefix(), get_language()))
+
+
+@cache
+def _task_order(prefix: str, language: str | None) -> tuple[tuple[str, str], ...]:
+    # Addresses never change while the process runs: reverse them once.
     order = [("answers", reverse("checklists:answers"))]
     order += [
         (f"records-{group.key}", reverse("checklists:records", args=[group.key]))
@@ -231,7 +240,7 @@ def task_order() -> list[tuple[str, str]]:
         ("insurance", reverse("checklists:insurance")),
         ("check", reverse("checklists:check")),
     ]
-    return order
+    return tuple(order)
 
 
 def next_task_url(after: str) -> str:
@@ -250,6 +259,15 @@ class TaskList:
     @property
     def urgent(self) -> bool:
         return decision.urgent(self.answers)
+
+    @property
+    def sections(self) -> list[tuple[str, list[Task]]]:
+        """The tasks under their headings, in order (the last is check and download)."""
+        return [
+            (_g("Before you start"), self.tasks[:1]),
+            (_g("Records to gather"), self.records),
+            (_g("Get ready for the visit"), self.tasks[1 + len(self.records) :]),
+        ]
 
 
 def tasks(packet: Packet) -> TaskList:
@@ -271,7 +289,7 @@ def tasks(packet: Packet) -> TaskList:
                 group.title,
                 urls[f"records-{group.key}"],
                 _status(started, ready == len(items)),
-                _("%(ready)d of %(total)d ready") % {"ready": ready, "total": len(items)},
+                _g("%(ready)d of %(total)d ready") % {"ready": ready, "total": len(items)},
             )
         )
     ready_total = records.Progress(
@@ -301,7 +319,7 @@ def tasks(packet: Packet) -> TaskList:
             _("Questions to ask"),
             urls["questions"],
             _status(question_count > 0, packet.questions_done),
-            _("%(count)d chosen") % {"count": question_count},
+            _g("%(count)d chosen") % {"count": question_count},
         ),
         Task(
             "details",
