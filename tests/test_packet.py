@@ -429,3 +429,17 @@ def test_delete_removes_the_packet(with_packet: Client) -> None:
     assertContains(response, "Your packet was deleted")
     assert not Packet.objects.exists() and not ChecklistEntry.objects.exists()
     assert all(item.key for item in ITEMS)
+
+
+@pytest.mark.parametrize("url", ["/packet/", "/packet/answers/", "/packet/check/"])
+def test_the_urgency_notice_comes_first(full, url: str) -> None:
+    from django.template.loader import render_to_string
+
+    client, _packet = full
+    client.post("/questionnaire/urgency/", {"answer": "yes"})
+    client.post("/packet/insurance/", {"notes": "a saved message shows too"})
+    notice = render_to_string("checklists/_urgent_notice.html", {"urgent": True}).strip()
+    html = client.get(url).content.decode()
+    main = html.split('<main id="main"')[1]
+    assert notice in main
+    assert main.index(notice) < main.index("<h1") and main.index(notice) < main.index("messages")
