@@ -91,14 +91,14 @@ def measure() -> dict:
         from django.utils import timezone
         from pypdf import PdfReader
 
-        from checklists import packet_data, pdf
+        from checklists import pdf, presenters
         from checklists.models import Packet
 
         client = full_packet_client()
         packet = Packet.objects.get()
         html = render_to_string(
             "pdf/packet.html",
-            {"view": packet_data.gather(packet, timezone.localdate()), "paper": "letter"},
+            {"view": presenters.whole_packet(packet, timezone.localdate()), "paper": "letter"},
         )
         hello = '<html lang="en"><p>Hello</p></html>'  # lang: tagged PDFs need one
         pdf.render_pdf(html)  # warm: fonts and stylesheet parsed once

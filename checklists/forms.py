@@ -18,12 +18,21 @@ DATE_FORMATS = ["%Y-%m-%d", "%m/%d/%Y", "%m/%d/%y", "%m-%d-%Y", "%B %d %Y", "%b 
 
 
 def optional_date(label: str, example: str) -> forms.DateField:
-    """An optional date, typed or picked, in any of the usual US forms."""
+    """An optional date typed as month/day/year, the way the hint shows it.
+
+    A plain text box, not a date picker: a picker shows its own format, which
+    depends on the browser's language, so no hint could match it.
+    """
     return forms.DateField(
         required=False,
         input_formats=DATE_FORMATS,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": _("Enter a real date, for example %s.") % example},
+        widget=forms.DateInput(
+            attrs={"inputmode": "numeric", "autocomplete": "off", "size": 12}, format="%m/%d/%Y"
+        ),
+        error_messages={
+            "invalid": _("Enter a real date as month/day/year, for example %s.") % example
+        },
+        help_text=_("Month/day/year, for example %s.") % example,
         label=label,
     )
 
@@ -67,28 +76,52 @@ class ItemForm(RefusesInvisibleControls, forms.Form):
 
 
 class DetailsForm(RefusesInvisibleControls, forms.ModelForm):
-    appointment_date = optional_date(_("Appointment date"), "2027-03-14")
+    date_of_birth = optional_date(_("Date of birth"), "03/14/1961")
+    appointment_date = optional_date(_("Appointment date, if you have one"), "03/14/2027")
 
     class Meta:
         model = Packet
         fields = [
             "name",
-            "cancer_type",
+            "date_of_birth",
+            "address",
+            "phone",
+            "records_office",
+            "records_office_address",
             "first_doctor",
             "doctor_contact",
             "center",
             "appointment_date",
-            "paper_size",
+            "cancer_type",
         ]
         labels = {
-            "name": _("Your name, for the cover and the letter"),
-            "cancer_type": _("Type of cancer"),
+            "name": _("Full name"),
+            "address": _("Your address"),
+            "phone": _("Your phone number"),
+            "records_office": _("Name of the records office to write to"),
+            "records_office_address": _("Address of the records office"),
             "first_doctor": _("Your first doctor's name"),
             "doctor_contact": _("Your first doctor's office: phone, fax or address"),
             "center": _("Where you are getting the second opinion"),
-            "paper_size": _("Paper size for the PDF"),
+            "cancer_type": _("Type of cancer"),
         }
-        widgets = {"paper_size": forms.RadioSelect}
+        help_texts = {
+            "records_office": _(
+                "For example, the medical records office of the hospital where you were treated."
+            ),
+        }
+        widgets = {
+            "address": forms.Textarea(attrs={"rows": 3, "data-count": ""}),
+            "records_office_address": forms.Textarea(attrs={"rows": 3, "data-count": ""}),
+        }
+
+    def clean_date_of_birth(self) -> date | None:
+        return within(
+            self.cleaned_data.get("date_of_birth"),
+            120 * 365,
+            0,
+            _("Enter a date of birth in the past."),
+        )
 
     def clean_appointment_date(self) -> date | None:
         return within(
@@ -97,6 +130,28 @@ class DetailsForm(RefusesInvisibleControls, forms.ModelForm):
             3 * 365,
             _("Enter a date within a year before or three years after today."),
         )
+
+
+class LetterForm(forms.ModelForm):
+    """How the records should travel, and whether surgery records exist yet."""
+
+    class Meta:
+        model = Packet
+        fields = ["had_surgery", "delivery", "record_format", "imaging_format"]
+        labels = {
+            "had_surgery": _("Have you had surgery for this cancer?"),
+            "delivery": _("Where should the records go?"),
+            "record_format": _("How would you like your records?"),
+            "imaging_format": _("How would you like your scan images?"),
+        }
+        widgets = dict.fromkeys(fields, forms.RadioSelect)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            # Drop the blank "not chosen" option: leaving all unchecked says the same.
+            field.choices = [(v, label) for v, label in field.choices if v]
+            field.required = False
 
 
 class QuestionForm(RefusesInvisibleControls, forms.Form):
@@ -171,7 +226,7 @@ class SureForm(forms.Form):
 
 
 class InsuranceCallForm(RefusesInvisibleControls, forms.ModelForm):
-    call_date = optional_date(_("Date of the call"), "2026-12-01")
+    call_date = optional_date(_("Date of the call"), "12/01/2026")
 
     class Meta:
         model = InsuranceCall
@@ -188,8 +243,13 @@ class InsuranceCallForm(RefusesInvisibleControls, forms.ModelForm):
             "covered": forms.RadioSelect,
             "referral_needed": forms.RadioSelect,
             "in_network": forms.RadioSelect,
-            "notes": forms.Textarea(attrs={"rows": 3}),
+            "notes": forms.Textarea(attrs={"rows": 3, "data-count": ""}),
         }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("covered", "referral_needed", "in_network"):
+            self.fields[name].choices = [(v, lbl) for v, lbl in self.fields[name].choices if v]
 
     def clean_call_date(self) -> date | None:
         return within(

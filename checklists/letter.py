@@ -1,7 +1,15 @@
-"""The records-request letter, filled from the packet's details.
+"""Records-request letters, filled from the packet's details.
 
-A pure function: details and the items still needed in, the letter's parts
-out. Templates lay it out for the screen, for print and for the PDF.
+Pure functions: the patient's details and the items still needed in, one
+letter per holder out (the records office, the pathology lab for slides and
+blocks, the imaging department for the pictures). Every sentence is in the
+first person: the letter is the patient's own. A detail the patient left out
+becomes a gap to fill in by hand, never a guess.
+
+Records law (US HHS, HIPAA right of access): an answer within 30 days, with
+one 30-day extension given in writing; the reasonable, cost-based fee limit
+covers copies sent to the patient, not copies sent to a third party at the
+patient's direction (Ciox Health v. Azar, D.D.C. 2020).
 """
 
 from dataclasses import dataclass
@@ -9,63 +17,262 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from checklists.records import Item
+from checklists.records import IMAGING, LAB, OFFICE, Item
+
+GAP = "____________________"
+
+
+@dataclass(frozen=True)
+class Details:
+    """What the letters need from the packet; every field may be empty."""
+
+    name: str = ""
+    date_of_birth: date | None = None
+    address: str = ""
+    phone: str = ""
+    records_office: str = ""
+    records_office_address: str = ""
+    center: str = ""
+    appointment_date: date | None = None
+    delivery: str = ""  # "me", "center" or "" (not chosen)
+    record_format: str = ""  # "portal", "electronic", "paper" or ""
+    imaging_format: str = ""  # "cd", "link" or ""
+    had_surgery: str = ""  # "yes", "no" or ""
+
+
+@dataclass(frozen=True)
+class Line:
+    """One labelled line; ``value`` empty means a gap to fill in by hand."""
+
+    label: str
+    value: str
+
+    @property
+    def missing(self) -> bool:
+        return not self.value
 
 
 @dataclass(frozen=True)
 class Letter:
+    kind: str
+    title: str
     date: date
-    to: str
+    to: tuple[Line, ...]
+    subject: str
     greeting: str
-    opening: str
+    opening: tuple[str, ...]
     items: tuple[str, ...]
-    closing: str
-    send_to: str
-    sign_off: str
-    name: str
+    body: tuple[Line | str, ...]
+    closing: tuple[str, ...]
+    signer: tuple[Line, ...]
+
+    def text(self) -> str:
+        """The letter as plain text (for tests and for reading aloud)."""
+        lines = [self.date.strftime("%B %-d, %Y")]
+        lines += [_line(line) for line in self.to]
+        lines += [self.subject, self.greeting, *self.opening]
+        lines += [f"- {item}" for item in self.items]
+        lines += [part if isinstance(part, str) else _line(part) for part in self.body]
+        lines += [*self.closing, *(_line(line) for line in self.signer)]
+        return "\n".join(lines)
 
 
-def build_letter(
-    *,
-    name: str,
-    first_doctor: str,
-    doctor_contact: str,
-    center: str,
-    appointment_date: date | None,
-    still_needed: list[Item],
-    today: date,
-) -> Letter:
-    doctor = first_doctor.strip()
-    to = _("The office of %(doctor)s") % {"doctor": doctor} if doctor else _("Your doctor's office")
-    if doctor_contact.strip():
-        to = f"{to}\n{doctor_contact.strip()}"
-    greeting = _("Dear %(doctor)s,") % {"doctor": doctor} if doctor else _("Dear care team,")
-    place = center.strip() or _("another cancer center")
-    opening = _(
-        "I am getting a second opinion about my cancer care at %(place)s. Thank you for "
-        "your care so far. Please send me copies of the records below, so the new team "
-        "can review them."
-    ) % {"place": place}
-    if appointment_date:
-        opening += " " + _("My appointment there is on %(day)s.") % {
-            "day": appointment_date.strftime("%B %-d, %Y")
-        }
-    # Empty when nothing is left to ask for; the pages then say so instead.
-    items = tuple(str(item.title) for item in still_needed)
-    closing = _(
-        "I am asking under my right to see and get copies of my health records (HIPAA). "
-        "Please tell me if there is a fee, or if you need me to sign a form. I will keep you "
-        "informed of what the second opinion says."
+def _line(line: Line) -> str:
+    return f"{line.label}: {line.value or GAP}"
+
+
+def _day(day: date | None) -> str:
+    return day.strftime("%B %-d, %Y") if day else ""
+
+
+RECORD_FORMATS = {
+    "portal": "in my patient portal",
+    "electronic": "as an electronic copy (email or download)",
+    "paper": "as paper copies",
+}
+IMAGING_FORMATS = {"cd": "on a CD or DVD", "link": "through an image-sharing link"}
+
+
+def requested_items(items: list[Item], details: Details) -> list[Item]:
+    """Items a letter may ask for: never a thing the patient gathers, never an
+    order such as a referral, and surgery records only after surgery."""
+    return [
+        item
+        for item in items
+        if item.requestable and (not item.needs_surgery or details.had_surgery == "yes")
+    ]
+
+
+def build_letters(still_needed: list[Item], details: Details, today: date) -> list[Letter]:
+    """One letter for each holder that has something still needed."""
+    wanted = requested_items(still_needed, details)
+    letters = []
+    for kind, build in ((OFFICE, _office), (LAB, _lab), (IMAGING, _imaging)):
+        items = tuple(str(item.request) for item in wanted if item.request_from == kind)
+        if items:
+            letters.append(build(items, details, today))
+    return letters
+
+
+def _signer(details: Details) -> tuple[Line, ...]:
+    return (
+        Line(_("My name"), details.name.strip()),
+        Line(_("My date of birth"), _day(details.date_of_birth)),
+        Line(_("My address"), details.address.strip()),
+        Line(_("My phone"), details.phone.strip()),
+        Line(_("My signature"), ""),
+        Line(_("Date signed"), ""),
     )
-    send_to = _("Please send the records to me, or straight to %(place)s.") % {"place": place}
+
+
+def _why(details: Details) -> str:
+    center = details.center.strip()
+    text = (
+        _("I am getting a second opinion about my cancer care at %(center)s.") % {"center": center}
+        if center
+        else _("I am getting a second opinion about my cancer care.")
+    )
+    if details.appointment_date:
+        text += " " + _("My visit there is on %(day)s.") % {"day": _day(details.appointment_date)}
+    return text
+
+
+def _send_to(details: Details) -> tuple[Line | str, ...]:
+    center = details.center.strip()
+    if details.delivery == "me":
+        return (_("Please send the records to me, at the address below."),)
+    if details.delivery == "center":
+        return (
+            _("Please send the records straight to the center giving my second opinion."),
+            Line(_("Center"), center),
+            Line(_("Its address or fax"), ""),
+        )
+    return (
+        _("Please send the records to the place I have written here: me, or my new center."),
+        Line(_("Send to"), ""),
+    )
+
+
+def _deadline() -> str:
+    return _(
+        "The HIPAA right of access gives the office 30 days to answer. If it needs longer, "
+        "it may take one more 30 days, once, if it tells me in writing why and when to "
+        "expect the records."
+    )
+
+
+def _fee(details: Details) -> str:
+    if details.delivery == "center":
+        return _("Please tell me the fee, if there is one, before the records are sent.")
+    if details.delivery == "me":
+        return _(
+            "The copies are for me, so any fee may only be a reasonable, cost-based fee. "
+            "Please tell me the fee before the records are sent."
+        )
+    return _(
+        "If the copies come to me, any fee may only be a reasonable, cost-based fee. "
+        "Please tell me the fee before the records are sent."
+    )
+
+
+def _closing() -> tuple[str, ...]:
+    return (
+        _(
+            "If the office needs me to sign its own release form, please send it to me, "
+            "or call me at the phone number below."
+        ),
+        _("Thank you."),
+    )
+
+
+def _office(items: tuple[str, ...], details: Details, today: date) -> Letter:
+    form = RECORD_FORMATS.get(details.record_format)
     return Letter(
+        kind=OFFICE,
+        title=_("Letter to the records office"),
         date=today,
-        to=to,
-        greeting=greeting,
-        opening=opening,
+        to=(
+            Line(_("To"), details.records_office.strip()),
+            Line(_("Address"), details.records_office_address.strip()),
+        ),
+        subject=_("Request for copies of my health records"),
+        greeting=_("Dear records team,"),
+        opening=(
+            _why(details),
+            _("Please send me copies of these records from my chart:"),
+        ),
         items=items,
-        closing=closing,
-        send_to=send_to,
-        sign_off=_("Thank you,"),
-        name=name.strip(),
+        body=(
+            *_send_to(details),
+            _("I would like them %(form)s.") % {"form": form}
+            if form
+            else Line(_("The format I would like (patient portal, electronic copy or paper)"), ""),
+            _deadline(),
+            _fee(details),
+        ),
+        closing=_closing(),
+        signer=_signer(details),
+    )
+
+
+def _lab(items: tuple[str, ...], details: Details, today: date) -> Letter:
+    center = details.center.strip()
+    return Letter(
+        kind=LAB,
+        title=_("Letter to the pathology lab"),
+        date=today,
+        to=(Line(_("To"), _("Pathology department")), Line(_("Lab name and address"), "")),
+        subject=_("Request to send my pathology slides for a second opinion"),
+        greeting=_("Dear pathology team,"),
+        opening=(
+            _why(details),
+            _(
+                "The new center's pathologist will look at my slides again. "
+                "I give my permission to send:"
+            ),
+        ),
+        items=items,
+        body=(
+            _("Please send them to the pathology department of my second-opinion center."),
+            Line(_("Center"), center),
+            Line(_("Its address"), ""),
+            _(
+                "New slides cut from the blocks are fine if the lab keeps the blocks. "
+                "If the lab wants the slides back, please say so."
+            ),
+            _deadline(),
+            _("Please tell me the fee, if there is one, before the slides are sent."),
+        ),
+        closing=_closing(),
+        signer=_signer(details),
+    )
+
+
+def _imaging(items: tuple[str, ...], details: Details, today: date) -> Letter:
+    form = IMAGING_FORMATS.get(details.imaging_format)
+    return Letter(
+        kind=IMAGING,
+        title=_("Letter to the imaging department"),
+        date=today,
+        to=(Line(_("To"), _("Radiology (imaging) department")), Line(_("Address"), "")),
+        subject=_("Request for copies of my scan images"),
+        greeting=_("Dear imaging team,"),
+        opening=(
+            _why(details),
+            _(
+                "The new team's radiologists will read my scans again, so they need the "
+                "images, not only the reports. Please send:"
+            ),
+        ),
+        items=items,
+        body=(
+            *_send_to(details),
+            _("I would like them %(form)s.") % {"form": form}
+            if form
+            else Line(_("The format I would like (CD or DVD, or image-sharing link)"), ""),
+            _deadline(),
+            _fee(details),
+        ),
+        closing=_closing(),
+        signer=_signer(details),
     )

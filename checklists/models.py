@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from checklists.situations import ANSWER_CHOICES
 
 NAME_MAX = 80
+PHONE_MAX = 40
 TEXT_MAX = 120
 CONTACT_MAX = 200
 NOTE_MAX = 500
@@ -23,6 +24,31 @@ QUESTIONS_MAX = 20
 class PaperSize(models.TextChoices):
     LETTER = "letter", _("US Letter")
     A4 = "a4", _("A4")
+
+
+class Surgery(models.TextChoices):
+    UNKNOWN = "", _("Not said")
+    YES = "yes", _("Yes")
+    NO = "no", _("No")
+
+
+class Delivery(models.TextChoices):
+    UNSET = "", _("Not chosen yet")
+    ME = "me", _("Send them to me")
+    CENTER = "center", _("Send them straight to my second-opinion center")
+
+
+class RecordFormat(models.TextChoices):
+    UNSET = "", _("Not chosen yet")
+    PORTAL = "portal", _("In my patient portal")
+    ELECTRONIC = "electronic", _("An electronic copy (email or download)")
+    PAPER = "paper", _("Paper copies")
+
+
+class ImagingFormat(models.TextChoices):
+    UNSET = "", _("Not chosen yet")
+    CD = "cd", _("On a CD or DVD")
+    LINK = "link", _("Through an image-sharing link")
 
 
 class Packet(models.Model):
@@ -37,6 +63,29 @@ class Packet(models.Model):
     )
     center = models.CharField(_("second-opinion center"), max_length=TEXT_MAX, blank=True)
     appointment_date = models.DateField(_("appointment date"), null=True, blank=True)
+    # What a records request needs. All optional: the letter leaves a gap to
+    # fill by hand for anything missing.
+    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
+    address = models.CharField(_("address"), max_length=CONTACT_MAX, blank=True)
+    phone = models.CharField(_("phone"), max_length=PHONE_MAX, blank=True)
+    records_office = models.CharField(_("records office"), max_length=TEXT_MAX, blank=True)
+    records_office_address = models.CharField(
+        _("records office address"), max_length=CONTACT_MAX, blank=True
+    )
+    had_surgery = models.CharField(
+        _("surgery so far"), max_length=10, choices=Surgery.choices, blank=True
+    )
+    # How the records should travel.
+    delivery = models.CharField(
+        _("where the records go"), max_length=10, choices=Delivery.choices, blank=True
+    )
+    record_format = models.CharField(
+        _("format for records"), max_length=12, choices=RecordFormat.choices, blank=True
+    )
+    imaging_format = models.CharField(
+        _("format for scans"), max_length=10, choices=ImagingFormat.choices, blank=True
+    )
+    questions_done = models.BooleanField(_("questions finished"), default=False)
     paper_size = models.CharField(
         _("paper size"), max_length=10, choices=PaperSize.choices, default=PaperSize.LETTER
     )
@@ -45,9 +94,47 @@ class Packet(models.Model):
         return f"Packet {self.pk}"
 
     def touch(self) -> None:
-        """Mark the packet as used now, without rewriting any other column."""
+        """Mark the packet as changed now, without rewriting any other column.
+
+        Every write calls this: the PDF's ETag is built from this time, so
+        a download always reflects everything saved.
+        """
         self.updated_at = timezone.now()
         Packet.objects.filter(pk=self.pk).update(updated_at=self.updated_at)
+
+
+class RowQuerySet(models.QuerySet):
+    """One upsert for every per-packet row: a single INSERT ... ON CONFLICT
+    UPDATE, so concurrent first saves never collide and never lose a write."""
+
+    def upsert(self, packet: Packet, key_field: str, rows: dict[str, dict], **fixed) -> None:
+        now = timezone.now()
+        objs = [
+            self.model(packet=packet, updated_at=now, **{key_field: key}, **fields, **fixed)
+            for key, fields in rows.items()
+        ]
+        if not objs:
+            return
+        update_fields = sorted({name for fields in rows.values() for name in fields})
+        self.bulk_create(
+            objs,
+            update_conflicts=True,
+            unique_fields=["packet", key_field] if key_field else ["packet"],
+            update_fields=[*update_fields, "updated_at"],
+        )
+        packet.touch()
+
+    def save_answers(self, packet: Packet, answers: dict[str, str]) -> None:
+        self.upsert(packet, "key", {k: {"value": v} for k, v in answers.items()})
+
+    def save_ratings(self, packet: Packet, ratings: dict[str, int]) -> None:
+        self.upsert(packet, "key", {k: {"rating": r} for k, r in ratings.items()})
+
+    def save_entries(self, packet: Packet, entries: dict[str, tuple[str, str]]) -> None:
+        """Item key to (status, note), each item its own row."""
+        self.upsert(
+            packet, "item_key", {k: {"status": s, "note": n} for k, (s, n) in entries.items()}
+        )
 
 
 class Answer(models.Model):
@@ -55,6 +142,8 @@ class Answer(models.Model):
     key = models.CharField(max_length=40)
     value = models.CharField(max_length=10, choices=ANSWER_CHOICES)
     updated_at = models.DateTimeField(default=timezone.now)
+
+    objects = RowQuerySet.as_manager()
 
     class Meta:
         constraints = [
@@ -81,6 +170,8 @@ class ChecklistEntry(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.NEED)
     note = models.CharField(max_length=NOTE_MAX, blank=True)
     updated_at = models.DateTimeField(default=timezone.now)
+
+    objects = RowQuerySet.as_manager()
 
     class Meta:
         constraints = [
@@ -112,6 +203,8 @@ class ValueRating(models.Model):
     rating = models.PositiveSmallIntegerField()
     updated_at = models.DateTimeField(default=timezone.now)
 
+    objects = RowQuerySet.as_manager()
+
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["packet", "key"], name="one_rating_per_value"),
@@ -127,6 +220,19 @@ class Coverage(models.TextChoices):
     YES = "yes", _("Yes")
     NO = "no", _("No")
     PARTLY = "partly", _("Partly, or it depends")
+
+
+class InsuranceCallQuerySet(models.QuerySet):
+    def save_call(self, packet: Packet, fields: dict) -> None:
+        """Insert or replace the packet's one call log in a single statement."""
+        now = timezone.now()
+        self.bulk_create(
+            [self.model(packet=packet, updated_at=now, **fields)],
+            update_conflicts=True,
+            unique_fields=["packet"],
+            update_fields=[*fields, "updated_at"],
+        )
+        packet.touch()
 
 
 class InsuranceCall(models.Model):
@@ -150,6 +256,8 @@ class InsuranceCall(models.Model):
     )
     notes = models.CharField(_("other notes"), max_length=NOTE_MAX, blank=True)
     updated_at = models.DateTimeField(default=timezone.now)
+
+    objects = InsuranceCallQuerySet.as_manager()
 
     def __str__(self) -> str:
         return f"Insurance call for packet {self.packet_id}"

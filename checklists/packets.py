@@ -9,7 +9,6 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.utils import timezone
 
 from checklists import limits
 from checklists.models import Answer, Packet, ValueRating
@@ -69,26 +68,12 @@ def save_answer(packet: Packet, key: str, value: str) -> None:
 
 def save_answers(packet: Packet, answers: dict[str, str]) -> None:
     """Insert or replace answers in a single statement (no lost updates)."""
-    now = timezone.now()
-    Answer.objects.bulk_create(
-        [Answer(packet=packet, key=k, value=v, updated_at=now) for k, v in answers.items()],
-        update_conflicts=True,
-        unique_fields=["packet", "key"],
-        update_fields=["value", "updated_at"],
-    )
-    packet.touch()
+    Answer.objects.save_answers(packet, answers)
 
 
 def save_ratings(packet: Packet, ratings: dict[str, int]) -> None:
     """Insert or replace the given value ratings, one row each."""
-    now = timezone.now()
-    ValueRating.objects.bulk_create(
-        [ValueRating(packet=packet, key=k, rating=r, updated_at=now) for k, r in ratings.items()],
-        update_conflicts=True,
-        unique_fields=["packet", "key"],
-        update_fields=["rating", "updated_at"],
-    )
-    packet.touch()
+    ValueRating.objects.save_ratings(packet, ratings)
 
 
 def packet_and_answers(request: HttpRequest) -> tuple[Packet | None, dict[str, str]]:

@@ -18,6 +18,13 @@ class Group:
     why: str
 
 
+# Who a records request goes to: the first doctor's records office, the
+# pathology lab (slides and blocks) or the imaging department (the pictures).
+# Things the patient gathers or writes, and orders such as a referral, are
+# never requested: a referral is an order, not a record.
+OFFICE, LAB, IMAGING, NOT_REQUESTED = "office", "lab", "imaging", ""
+
+
 @dataclass(frozen=True)
 class Item:
     key: str
@@ -26,37 +33,52 @@ class Item:
     what: str
     where: str
     holder: str
-    # Whether the first doctor's office can send it (it goes in the letter).
-    requestable: bool = True
+    # Which letter asks for it ("" when no letter does), and its words there,
+    # in the first person: the letter is the patient's own.
+    request_from: str = OFFICE
+    request: str = ""
+    # Only asked for when the patient has had surgery.
+    needs_surgery: bool = False
+
+    @property
+    def requestable(self) -> bool:
+        return bool(self.request_from)
 
 
 GROUPS: tuple[Group, ...] = (
     Group(
         "pathology",
         _("Pathology: what the cancer looks like under a microscope"),
-        _("The new team checks the pathology to confirm the diagnosis."),
+        _(
+            "The new center's pathologist looks at your slides again, not just the report, "
+            "to confirm the diagnosis. Slides are often the slowest thing to get, so ask early."
+        ),
     ),
     Group(
         "biomarkers",
         _("Biomarker and molecular tests"),
         _(
-            "The team checks that the right tests for treatment targets were done, "
-            "and whether more are needed."
+            "Biomarker tests look for gene changes and proteins in the tumor, like HER2 or "
+            "PD-L1, that a treatment can aim at. This is not the same as a test for gene "
+            "changes you were born with (inherited, or germline, testing)."
         ),
     ),
     Group(
         "staging",
         _("Stage: how far the cancer has spread"),
-        _("Scans and surgery notes show the stage, which shapes the treatment choices."),
+        _(
+            "Radiologists on the new team read the scans again. Scans and surgery notes "
+            "show the stage, which shapes the treatment choices."
+        ),
     ),
     Group(
         "health",
-        _("Your general health"),
+        _("General health"),
         _("Your health overall affects which treatments are safe for you."),
     ),
     Group(
         "plan",
-        _("The treatment plan you were offered"),
+        _("The treatment plan offered"),
         _("The team looks at the plan and may agree, or suggest something else."),
     ),
     Group(
@@ -66,7 +88,7 @@ GROUPS: tuple[Group, ...] = (
     ),
     Group(
         "contact",
-        _("Your first doctor"),
+        _("The first doctor"),
         _("The new team may send its opinion to your first doctor, if you want that."),
     ),
 )
@@ -76,145 +98,171 @@ ITEMS: tuple[Item, ...] = (
         "pathology-report",
         "pathology",
         _("Pathology report"),
-        _("The written report on the tissue taken in your biopsy or surgery."),
-        _("Ask your doctor's office or the hospital's medical records office."),
+        _("The written report on the tissue taken in a biopsy or surgery."),
+        _("Ask the doctor's office or the hospital's medical records office."),
         _("Pathology lab or medical records office"),
+        request=_("The pathology report for each biopsy or surgery"),
     ),
     Item(
         "pathology-slides",
         "pathology",
-        _("Slides or tissue blocks, if the center asks"),
+        _("Slides or tissue blocks"),
         _(
-            "Glass slides or small blocks of your tissue, so the new team's pathologist "
-            "can look for themselves."
+            "Glass slides or small blocks of tissue, so the new center's pathologist can "
+            "look at them again. Slides are often the slowest thing to get: ask early."
         ),
         _(
-            "The lab that did the first test sends them. It needs your written permission, "
-            "on its own form."
+            "The lab that made them sends them, with written permission on its own form. "
+            "The new center or a doctor can often ask for them directly. Labs may send new "
+            "slides cut from the block, and may want the slides back."
         ),
         _("Pathology lab"),
-        requestable=False,
+        request_from=LAB,
+        request=_(
+            "The glass slides and tissue blocks (or recut slides) for each biopsy or surgery"
+        ),
     ),
     Item(
         "biomarker-results",
         "biomarkers",
         _("Biomarker test results"),
-        _("Results of tests that look for targets a treatment can aim at."),
-        _("Ask your oncologist's office for copies."),
-        _("Your oncologist's office"),
+        _(
+            "Results of tests on the tumor for gene changes and proteins, like HER2 or PD-L1, "
+            "that a treatment can aim at."
+        ),
+        _("Ask the oncologist's office for copies."),
+        _("Oncologist's office"),
+        request=_("The results of all biomarker tests on the tumor"),
     ),
     Item(
         "molecular-report",
         "biomarkers",
         _("Full molecular (genomic) test report"),
-        _("The full report from the lab that tested the genes in your cancer, not just a summary."),
-        _("Ask your oncologist's office, or the testing lab."),
-        _("Testing lab or your oncologist's office"),
+        _("The full report from the lab that tested the genes in the tumor, not just a summary."),
+        _("Ask the oncologist's office, or the testing lab."),
+        _("Testing lab or oncologist's office"),
+        request=_("The full report of any genomic (molecular) test of the tumor"),
     ),
     Item(
         "imaging-reports",
         "staging",
         _("Scan reports"),
-        _("The written reports for your CT, MRI, PET or other scans."),
+        _("The written reports for CT, MRI, PET or other scans."),
         _("Ask the radiology department or the medical records office."),
         _("Radiology department"),
+        request=_("The written reports of my CT, MRI, PET and other scans"),
     ),
     Item(
         "imaging-disc",
         "staging",
-        _("The scan images themselves, on a disc or by upload"),
-        _("The pictures from your scans, not just the reports. Many centers want these."),
-        _("Ask the radiology department for a CD or DVD, or ask if they can send them online."),
+        _("The scan images themselves"),
+        _("The pictures from the scans, not just the reports. Many centers want these."),
+        _("Ask the radiology department for a CD or DVD, or an image-sharing link."),
         _("Radiology department"),
+        request_from=IMAGING,
+        request=_("The images of my CT, MRI, PET and other scans"),
     ),
     Item(
         "operative-report",
         "staging",
         _("Surgery notes and hospital discharge summary"),
-        _("The surgeon's report of any operation, and the summary written when you went home."),
+        _("The surgeon's report of an operation, and the summary written at discharge."),
         _("Ask the hospital's medical records office."),
         _("Medical records office"),
+        request=_("The operative report and discharge summary for my surgery"),
+        needs_surgery=True,
     ),
     Item(
         "medicines",
         "health",
-        _("List of your medicines"),
-        _("Every medicine you take, with the dose. Include ones you buy yourself and supplements."),
-        _("Write it yourself, or ask your pharmacy for a printout."),
-        _("You or your pharmacy"),
-        requestable=False,
+        _("Medicines list"),
+        _(
+            "Every medicine taken, with the dose, including ones bought without a "
+            "prescription and supplements."
+        ),
+        _("Write it yourself, or ask the pharmacy for a printout."),
+        _("Patient or pharmacy"),
+        request_from=NOT_REQUESTED,
     ),
     Item(
         "conditions",
         "health",
         _("Other health problems"),
         _("A short list of other health problems, like heart disease or diabetes."),
-        _("Write it yourself, or ask your main doctor's office."),
-        _("You or your main doctor"),
-        requestable=False,
+        _("Write it yourself, or ask the main doctor's office."),
+        _("Patient or main doctor"),
+        request_from=NOT_REQUESTED,
     ),
     Item(
         "blood-tests",
         "health",
         _("Recent blood test results"),
-        _("Results from your most recent blood tests."),
-        _("Ask your doctor's office, or look in your patient portal."),
-        _("Your doctor's office"),
+        _("Results from the most recent blood tests."),
+        _("Ask the doctor's office, or look in the patient portal."),
+        _("Doctor's office"),
+        request=_("My most recent blood test results"),
     ),
     Item(
         "treatment-plan",
         "plan",
-        _("Your written treatment plan"),
-        _("The plan your first doctor suggested, in writing if you can get it."),
-        _("Ask your oncologist's office for a copy."),
-        _("Your oncologist's office"),
+        _("Written treatment plan"),
+        _("The plan the first doctor suggested, in writing if possible."),
+        _("Ask the oncologist's office for a copy."),
+        _("Oncologist's office"),
+        request=_("My treatment plan as written in my chart"),
     ),
     Item(
         "trial-details",
         "plan",
-        _("Clinical trial papers, if you were offered a trial"),
+        _("Clinical trial papers, if a trial was offered"),
         _("The trial's consent form and its short summary of how the study works."),
         _("Ask the research nurse or the trial team."),
         _("The trial team"),
+        request_from=NOT_REQUESTED,
     ),
     Item(
         "insurance-cover",
         "insurance",
-        _("Does your plan cover a second opinion?"),
+        _("Insurance cover for a second opinion"),
         _("Some plans pay for it, some do not, and some require one before costly treatment."),
-        _("Call the number on your insurance card."),
-        _("Your insurance company"),
-        requestable=False,
+        _("Call the number on the insurance card."),
+        _("Insurance company"),
+        request_from=NOT_REQUESTED,
     ),
     Item(
         "referral",
         "insurance",
-        _("Referral or prior approval, if your plan needs one"),
-        _("Some plans only pay if your doctor refers you, or if the plan agrees first."),
-        _("Ask your insurance company, then your doctor's office."),
-        _("Your insurance company and doctor's office"),
+        _("Referral or prior approval, if the plan needs one"),
+        _("Some plans only pay if a doctor refers the patient, or if the plan agrees first."),
+        _("Ask the insurance company, then the doctor's office. It is an order, not a record."),
+        _("Insurance company and doctor's office"),
+        request_from=NOT_REQUESTED,
     ),
     Item(
         "insurance-card",
         "insurance",
         _("Insurance card"),
         _("Bring the card, or a copy of both sides."),
-        _("You have it."),
-        _("You"),
-        requestable=False,
+        _("Keep it with this packet."),
+        _("Patient"),
+        request_from=NOT_REQUESTED,
     ),
     Item(
         "doctor-contact",
         "contact",
         _("First doctor's contact details"),
         _("Name, phone and fax number, so the new team can send its opinion back."),
-        _("From a letter or your patient portal, or ask the office."),
-        _("Your first doctor's office"),
-        requestable=False,
+        _("From a letter or the patient portal, or ask the office."),
+        _("First doctor's office"),
+        request_from=NOT_REQUESTED,
     ),
 )
 
 ITEMS_BY_KEY: dict[str, Item] = {item.key: item for item in ITEMS}
+GROUPS_BY_KEY: dict[str, Group] = {group.key: group for group in GROUPS}
+ITEMS_BY_GROUP: dict[str, tuple[Item, ...]] = {
+    group.key: tuple(item for item in ITEMS if item.group == group.key) for group in GROUPS
+}
 
 
 @dataclass(frozen=True)

@@ -1,16 +1,19 @@
 from django.urls import path
 
-from checklists import packet_views
+from checklists import views
 
 app_name = "checklists"
 urlpatterns = [
-    path("packet/", packet_views.packet, name="packet"),
-    path("packet/items/<slug:key>/", packet_views.save_item, name="save_item"),
-    path("packet/questions/", packet_views.questions, name="questions"),
-    path("packet/details/", packet_views.details, name="details"),
-    path("packet/letter/", packet_views.letter, name="letter"),
-    path("packet/insurance/", packet_views.insurance, name="insurance"),
-    path("packet/packet.pdf", packet_views.packet_pdf, name="packet_pdf"),
-    path("packet/delete/", packet_views.delete, name="delete"),
-    path("checklist.pdf", packet_views.blank_checklist_pdf, name="blank_pdf"),
+    path("packet/", views.packet, name="packet"),
+    path("packet/answers/", views.answers, name="answers"),
+    path("packet/records/<slug:group>/", views.records_group, name="records"),
+    path("packet/items/<slug:key>/", views.save_item, name="save_item"),
+    path("packet/questions/", views.questions, name="questions"),
+    path("packet/details/", views.details, name="details"),
+    path("packet/letter/", views.letter, name="letter"),
+    path("packet/insurance/", views.insurance, name="insurance"),
+    path("packet/check/", views.check, name="check"),
+    path("packet/packet.pdf", views.packet_pdf, name="packet_pdf"),
+    path("packet/delete/", views.delete, name="delete"),
+    path("checklist.pdf", views.blank_checklist_pdf, name="blank_pdf"),
 ]

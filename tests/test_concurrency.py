@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test import Client
 
-from checklists.models import Answer, ChecklistEntry, Packet
+from checklists.models import Answer, ChecklistEntry, InsuranceCall, Packet
 from checklists.records import ITEMS
 from checklists.situations import KEYS
 
@@ -55,3 +55,66 @@ def test_twenty_threads_changing_different_items_lose_nothing() -> None:
     answers = dict(Answer.objects.filter(packet=packet).values_list("key", "value"))
     expected = {key: ("yes" if key in KEYS[:4] else "no") for key in KEYS}
     assert answers == {**expected, "urgency": "no"}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_twenty_first_saves_of_the_insurance_call_at_once_lose_nothing() -> None:
+    # Finding 5: the call log was read, then inserted; concurrent first saves
+    # raised IntegrityError and the notes were lost. Now one upsert.
+    owner = Client()
+    owner.post("/packet/")
+    cookie = owner.cookies["sessionid"].value
+    barrier = threading.Barrier(20)
+    errors: list[BaseException] = []
+    statuses: list[int] = []
+
+    def work(n: int) -> None:
+        try:
+            client = Client()
+            client.cookies["sessionid"] = cookie
+            barrier.wait(timeout=30)
+            response = client.post(
+                "/packet/insurance/",
+                {"spoke_to": f"agent {n}", "reference": f"REF-{n}", "notes": f"notes {n}"},
+            )
+            statuses.append(response.status_code)
+        except BaseException as error:  # reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not errors, errors
+    assert statuses == [302] * 20
+    call = InsuranceCall.objects.get()  # exactly one row, and a whole one
+    n = call.spoke_to.removeprefix("agent ")
+    assert (call.reference, call.notes) == (f"REF-{n}", f"notes {n}")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_twenty_first_saves_through_the_model_at_once_keep_one_whole_row() -> None:
+    packet = Packet.objects.create()
+    barrier = threading.Barrier(20)
+    errors: list[BaseException] = []
+
+    def work(n: int) -> None:
+        try:
+            barrier.wait(timeout=30)
+            InsuranceCall.objects.save_call(packet, {"notes": f"notes {n}", "reference": f"R{n}"})
+        except BaseException as error:  # reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not errors, errors
+    call = InsuranceCall.objects.get(packet=packet)
+    assert call.notes == f"notes {call.reference.removeprefix('R')}"

@@ -303,19 +303,23 @@ def decided(patient: Client) -> Client:
 
 
 def test_packet_flags_items_that_follow_the_answers(decided: Client) -> None:
-    page = decided.get("/packet/").content.decode()
-    surgery = page.split('id="item-operative-report"')[1].split("</form>")[0]
+    staging = decided.get("/packet/records/staging/").content.decode()
+    surgery = staging.split('id="item-operative-report"')[1].split("</fieldset>")[0]
+    # The flag is shown; the reason is the questionnaire's to word, not the checklist's.
     assert "Important for you" in surgery
-    assert "Surgery is the main treatment in your plan" in surgery
-    trial = page.split('id="item-trial-details"')[1].split("</form>")[0]
-    assert "Your plan includes a clinical trial" in trial
-    medicines = page.split('id="item-medicines"')[1].split("</form>")[0]
+    assert "Surgery is the main treatment in your plan" not in surgery
+    plan = decided.get("/packet/records/plan/").content.decode()
+    trial = plan.split('id="item-trial-details"')[1].split("</fieldset>")[0]
+    assert "Important for you" in trial
+    health = decided.get("/packet/records/health/").content.decode()
+    medicines = health.split('id="item-medicines"')[1].split("</fieldset>")[0]
     assert "Important for you" not in medicines
-    assert "Pathology lab" in page  # each item names who usually holds it
+    pathology = decided.get("/packet/records/pathology/").content.decode()
+    assert "Pathology lab" in pathology  # each item names who usually holds it
 
 
 def test_packet_shows_what_matters_most(decided: Client) -> None:
-    page = decided.get("/packet/")
+    page = decided.get("/packet/answers/")
     assertContains(page, "What matters most to me")
     assertContains(
         page, "Being sure my diagnosis is right: <strong>Very important</strong>", html=False

@@ -9,6 +9,9 @@ SECRET = "Secret-note-7731"
 
 READ_URLS = [
     "/packet/",
+    "/packet/answers/",
+    "/packet/records/health/",
+    "/packet/check/",
     "/packet/questions/",
     "/packet/details/",
     "/packet/letter/",
@@ -27,6 +30,8 @@ READ_URLS = [
 ]
 WRITE_URLS = [
     ("/packet/items/medicines/", {"status": "na", "note": "x"}),
+    ("/packet/records/health/", {"medicines-status": "na", "medicines-note": "x"}),
+    ("/packet/letter/", {"delivery": "me"}),
     ("/packet/questions/", {"action": "add", "text": "x"}),
     ("/packet/details/", {"name": "x", "paper_size": "a4"}),
     ("/packet/insurance/", {"spoke_to": "x"}),
@@ -58,7 +63,7 @@ def test_every_packet_route_is_covered_here() -> None:
 @pytest.fixture
 def patients_packet(patient: Client) -> Packet:
     patient.post("/packet/")
-    patient.post("/packet/details/", {"name": SECRET, "paper_size": "letter"})
+    patient.post("/packet/details/", {"name": SECRET, "address": SECRET, "phone": "555"})
     patient.post("/packet/items/medicines/", {"status": "have", "note": SECRET})
     patient.post("/packet/questions/", {"action": "add", "text": SECRET})
     patient.post("/questionnaire/")
@@ -91,7 +96,7 @@ def test_stranger_writes_touch_only_their_own_packet(
     patients_packet.refresh_from_db()
     assert patients_packet.values.get().rating == 3
     assert patients_packet.insurance_call.spoke_to == SECRET
-    assert patients_packet.name == SECRET
+    assert (patients_packet.name, patients_packet.address) == (SECRET, SECRET)
     assert ChecklistEntry.objects.get(packet=patients_packet).note == SECRET
     assert PacketQuestion.objects.get(packet=patients_packet).text == SECRET
     assert dict(patients_packet.answers.values_list("key", "value")) == {

@@ -1,6 +1,8 @@
-"""The PDF packet, read back with pypdf: the patient's own words are in it."""
+"""The PDF packet, read back with pypdf: the patient's own words, short and legible."""
 
 import io
+import re
+import subprocess
 from unittest import mock
 
 import pytest
@@ -11,6 +13,12 @@ from pypdf import PdfReader
 from checklists import pdf
 from checklists.records import ITEMS
 from checklists.situations import KEYS
+from tests.browser.conftest import SCREENSHOTS
+from tests.factories import full_packet
+
+LETTER_HEIGHT = 792
+TOP_MARGIN = 16 / 25.4 * 72
+BOTTOM_MARGIN = 18 / 25.4 * 72
 
 
 def pdf_text(content: bytes) -> str:
@@ -18,9 +26,37 @@ def pdf_text(content: bytes) -> str:
     return "\n".join(page.extract_text() for page in reader.pages)
 
 
+def text_runs(page) -> list[tuple[str, float, float]]:
+    """Each piece of text on a page: (text, size in points, distance from the top)."""
+    runs: list[tuple[str, float, float]] = []
+
+    def visit(text, cm, tm, font_dict, font_size) -> None:
+        if text.strip():
+            scale = (tm[2] ** 2 + tm[3] ** 2) ** 0.5 * (cm[2] ** 2 + cm[3] ** 2) ** 0.5
+            from_top = LETTER_HEIGHT - (cm[3] * tm[5] + cm[5])
+            runs.append((text.strip(), font_size * scale, from_top))
+
+    page.extract_text(visitor_text=visit)
+    return runs
+
+
 @pytest.fixture(autouse=True)
 def empty_cache(db) -> None:
     cache.clear()
+
+
+def own(client: Client, packet) -> Client:
+    session = client.session
+    session["packet_id"] = packet.pk
+    session.save()
+    client.cookies["sessionid"] = session.session_key
+    return client
+
+
+@pytest.fixture
+def full(patient: Client) -> Client:
+    """The factory's full packet: answers, checklist, questions, details, a letter, the call."""
+    return own(patient, full_packet())
 
 
 @pytest.fixture
@@ -34,7 +70,7 @@ def filled(patient: Client) -> Client:
             "first_doctor": "Dr. Lee",
             "doctor_contact": "Fax 555-0100",
             "center": "City Cancer Center",
-            "paper_size": "letter",
+            "records_office": "Mercy Records",
         },
     )
     patient.post("/packet/items/pathology-report/", {"status": "have", "note": "Blue folder copy"})
@@ -62,17 +98,141 @@ def test_packet_pdf_has_the_patients_own_words(filled: Client) -> None:
         "City Cancer Center",
         "Blue folder copy",
         "Radiology called Tuesday",
-        "Status: Have it",
-        "Status: Asked for it",
+        "Pathology report: Have it",
+        "The scan images themselves: Asked for it",
         "Could I join a trial here?",
         "Will you share your opinion with my first doctor?",
-        "Dear Dr. Lee,",
+        "To: Mercy Records",
+        "Request for copies of my health records",
         "What the reviewers will look at",
         "not medical advice",
-        "My cancer is rare",
         "Page 1 of",
     ]:
         assert words in text, words
+
+
+def test_every_saved_change_is_read_back_including_the_autosave(filled: Client) -> None:
+    before = filled.get("/packet/packet.pdf")
+    # The autosave's own request: htmx, the task page's field names.
+    filled.post(
+        "/packet/items/blood-tests/",
+        {"blood-tests-status": "have", "blood-tests-note": "Typed, never pressed Save"},
+        HTTP_HX_REQUEST="true",
+    )
+    filled.post(
+        "/packet/records/plan/",
+        {
+            "treatment-plan-status": "asked",
+            "treatment-plan-note": "Saved with Save and continue",
+            "trial-details-status": "na",
+            "trial-details-note": "",
+        },
+    )
+    filled.post("/packet/insurance/", {"spoke_to": "Sam at the plan", "covered": "yes"})
+    filled.post("/packet/letter/", {"delivery": "center", "record_format": "paper"})
+    after = filled.get("/packet/packet.pdf", headers={"if-none-match": before["ETag"]})
+    assert after.status_code == 200
+    text = pdf_text(after.content)
+    for words in [
+        "Recent blood test results: Have it",
+        "Typed, never pressed Save",
+        "Written treatment plan: Asked for it",
+        "Saved with Save and continue",
+        "Sam at the plan",
+        "I would like them as paper copies.",
+    ]:
+        assert words in text, words
+
+
+def test_a_full_packet_fits_six_letter_pages_with_none_near_empty(full: Client) -> None:
+    content = full.get("/packet/packet.pdf").content
+    reader = PdfReader(io.BytesIO(content))
+    assert len(reader.pages) <= 6
+    usable = LETTER_HEIGHT - TOP_MARGIN - BOTTOM_MARGIN
+    for number, page in enumerate(reader.pages[:-1], start=1):
+        body = [top for _text, _size, top in text_runs(page) if top < LETTER_HEIGHT - BOTTOM_MARGIN]
+        filled_share = (max(body) - TOP_MARGIN) / usable
+        assert filled_share >= 0.25, (number, filled_share)
+    # Page images to look at: screenshots/pdf-full-*.png.
+    SCREENSHOTS.mkdir(exist_ok=True)
+    target = SCREENSHOTS / "pdf-full.pdf"
+    target.write_bytes(content)
+    subprocess.run(
+        ["pdftoppm", "-r", "50", "-png", str(target), str(SCREENSHOTS / "pdf-full")], check=True
+    )
+
+
+def test_every_line_is_at_least_eleven_points(full: Client) -> None:
+    reader = PdfReader(io.BytesIO(full.get("/packet/packet.pdf").content))
+    small = [
+        (number, text, round(size, 1))
+        for number, page in enumerate(reader.pages, start=1)
+        for text, size, _top in text_runs(page)
+        if size < 10.95
+    ]
+    assert small == []
+
+
+def test_the_text_is_near_black(full: Client) -> None:
+    reader = PdfReader(io.BytesIO(full.get("/packet/packet.pdf").content))
+    colours = set()
+    for page in reader.pages:
+        data = page.get_contents().get_data().decode("latin-1")
+        # Fill colours set just before text is shown.
+        colours |= set(re.findall(r"([\d.]+) ([\d.]+) ([\d.]+) rg\s+BT", data))
+    lightest = max(max(float(v) for v in colour) for colour in colours)
+    # Only the "Important for me" flag (#8a3b00) is not near-black.
+    near_black = [c for c in colours if max(float(v) for v in c) <= 0.1]
+    assert near_black and lightest <= 0.55
+
+
+def test_the_pdf_speaks_as_the_patient(full: Client) -> None:
+    text = pdf_text(full.get("/packet/packet.pdf").content)
+    mine = re.sub(r"“[^”]*”", "", text)  # quoted words to say to a doctor are the doctor's
+    mine = mine.replace("Thank you.", "")
+    # The questionnaire's result, values and SURE questions are worded by the
+    # questionnaire's own includes; my questions are addressed to the doctor.
+    for start, end in [
+        ("My questionnaire result", "My records checklist"),
+        ("My questions to ask", "My insurance call"),
+    ]:
+        if start in mine:
+            mine = mine[: mine.index(start)] + mine[mine.index(end) :]
+    assert re.findall(r"\b(you|your)\b", mine, flags=re.IGNORECASE) == []
+    assert "My records checklist" in text and "My note:" in text
+
+
+def test_urgency_comes_first_when_it_applies(patient: Client) -> None:
+    own(patient, full_packet())
+    patient.post("/questionnaire/urgency/", {"answer": "yes"})
+    reader = PdfReader(io.BytesIO(patient.get("/packet/packet.pdf").content))
+    top = min(text_runs(reader.pages[0]), key=lambda run: run[2])
+    assert top[0].startswith("Treatment may need to start soon")
+
+
+def test_a_repeat_download_is_a_304_decided_before_the_packet_is_gathered(full: Client) -> None:
+    etag = full.get("/packet/packet.pdf")["ETag"]
+    with mock.patch("checklists.presenters.whole_packet", side_effect=AssertionError("gathered")):
+        response = full.get("/packet/packet.pdf", headers={"if-none-match": etag})
+        assert response.status_code == 304
+        again = full.get("/packet/packet.pdf")
+    assert again.status_code == 200 and again["ETag"] == etag
+
+
+def test_the_paper_size_is_part_of_the_etag(full: Client) -> None:
+    letter = full.get("/packet/packet.pdf?paper=letter")["ETag"]
+    a4 = full.get("/packet/packet.pdf?paper=a4")["ETag"]
+    assert letter != a4
+
+
+def test_the_blank_checklist_takes_the_same_cached_path(client: Client, db) -> None:
+    first = client.get("/checklist.pdf")
+    with mock.patch("checklists.pdf.render_pdf", side_effect=AssertionError("rendered")):
+        assert client.get("/checklist.pdf").content == first.content
+        assert (
+            client.get("/checklist.pdf", headers={"if-none-match": first["ETag"]}).status_code
+            == 304
+        )
 
 
 def test_packet_pdf_uses_the_shipped_font_and_letter_paper(filled: Client) -> None:
@@ -142,7 +302,7 @@ def test_a_failed_render_shows_a_clear_error_and_keeps_the_packet(filled: Client
         response = filled.get("/packet/packet.pdf")
     assert response.status_code == 500
     assert "We could not make your PDF" in response.content.decode()
-    assert "Blue folder copy" in filled.get("/packet/").content.decode()
+    assert "Blue folder copy" in filled.get("/packet/records/pathology/").content.decode()
 
 
 def test_pdf_without_a_packet_offers_to_start(client: Client, db) -> None:
@@ -218,4 +378,4 @@ def test_pdf_says_so_when_no_record_is_left_to_request(patient: Client) -> None:
         patient.post(f"/packet/items/{item.key}/", {"status": "na", "note": ""})
     text = pdf_text(patient.get("/packet/packet.pdf").content)
     assert "nothing left to request" in text
-    assert "Dear care team" not in text
+    assert "Dear records team" not in text

@@ -1,98 +1,258 @@
-"""Building a packet in Chromium by keyboard, and the PDF it downloads."""
+"""The packet in Chromium at phone width: nothing lost, with or without JavaScript."""
 
 import subprocess
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
 
 from tests.browser.conftest import SCREENSHOTS, assert_no_axe_violations, screenshot
-from tests.browser.keyboard import tab_to
+from tests.test_packet_pdf import pdf_text
 
 pytestmark = pytest.mark.browser
+PHONE = {"width": 390, "height": 844}
 
 
-def set_item_by_keyboard(page: Page, key: str, steps: int, note: str) -> None:
-    tab_to(page, f'#item-{key} input[name="status"]')
-    for _ in range(steps):
-        page.keyboard.press("ArrowRight")
-    tab_to(page, f"#note-{key}")
-    page.keyboard.type(note)
-    tab_to(page, f'#item-{key} button[type="submit"]')
-    page.keyboard.press("Enter")
+def phone(browser: Browser, javascript: bool) -> Page:
+    context = browser.new_context(java_script_enabled=javascript, viewport=PHONE)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    return page
 
 
-@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
-def test_build_a_packet_by_keyboard_and_download_the_pdf(
-    page: Page, page_without_js: Page, site: str, javascript: bool, tmp_path: Path
-) -> None:
-    tab = page if javascript else page_without_js
-    tab.goto(site + "/packet/")
-    tab_to(tab, "button.button-start")
-    tab.keyboard.press("Enter")
-    tab.get_by_role("heading", name="Your packet", exact=True).wait_for()
-    set_item_by_keyboard(tab, "pathology-report", 2, "In my blue folder")
-    tab.locator("#item-pathology-report .saved-flag" if javascript else ".messages").wait_for()
-    if javascript:
-        assert tab.get_by_role("status").filter(has_text="Saved: Pathology report").count() == 1
-        tab.wait_for_function("() => document.activeElement.closest('#item-pathology-report')")
-        assert "1 of 16 records ready" in tab.locator("#progress h2").inner_text()
-    set_item_by_keyboard(tab, "imaging-disc", 1, "Asked radiology")
-    tab.wait_for_load_state()
-    tab.locator("#item-imaging-disc textarea").filter(has_text="Asked radiology").wait_for()
-    tab.goto(site + "/packet/")
-    assert tab.locator("#status-pathology-report-have").is_checked()
-    assert tab.locator("#status-imaging-disc-asked").is_checked()
-    with tab.expect_download() as download_info:
-        tab.get_by_role("link", name="Download PDF (US Letter)").click()
+def start(page: Page, site: str) -> None:
+    page.goto(site + "/packet/")
+    page.get_by_role("button", name="Start my packet").click()
+    page.get_by_role("heading", name="Your packet", exact=True).wait_for()
+
+
+def download(page: Page, tmp_path: Path) -> str:
+    page.get_by_role("link", name="Check your packet and download it").click()
+    page.get_by_role("heading", name="Check your packet").wait_for()
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Download PDF (US Letter)").click()
     target = tmp_path / "packet.pdf"
-    download_info.value.save_as(target)
-    assert target.read_bytes().startswith(b"%PDF")
-    from tests.test_packet_pdf import pdf_text
+    info.value.save_as(target)
+    return pdf_text(target.read_bytes())
 
-    text = pdf_text(target.read_bytes())
-    assert "In my blue folder" in text and "Asked radiology" in text
-    # Page images, to look at: screenshots/pdf-*.png.
-    SCREENSHOTS.mkdir(exist_ok=True)
-    subprocess.run(
-        ["pdftoppm", "-r", "60", "-png", str(target), str(SCREENSHOTS / "pdf-packet")],
-        check=True,
+
+def test_with_javascript_a_change_saves_itself(browser: Browser, site: str, tmp_path: Path) -> None:
+    page = phone(browser, javascript=True)
+    start(page, site)
+    page.get_by_role(
+        "link", name="Pathology: what the cancer looks like under a microscope"
+    ).click()
+    page.locator("#status-pathology-report-have").check()
+    page.get_by_role("status").filter(has_text="Saved: Pathology report, Have it.").wait_for()
+    page.locator("#note-pathology-report").fill("In my blue folder")
+    page.locator("#item-pathology-report-message").filter(has_text="Saved").wait_for()
+    page.get_by_role("status").filter(has_text="Saved: Pathology report, Have it.").wait_for()
+    # A live count of what is left, once the patient types.
+    assert (
+        "You have 483 characters left." in page.locator("#note-pathology-report-count").inner_text()
     )
-    assert (SCREENSHOTS / "pdf-packet-1.png").exists()
+    # Press nothing: back to the task list and straight to the download.
+    page.get_by_role("link", name="Back to your task list").first.click()
+    page.get_by_role("heading", name="Your packet", exact=True).wait_for()
+    assert "In progress" in page.locator("#task-records-pathology").inner_text()
+    text = download(page, tmp_path)
+    assert "Pathology report: Have it" in text and "In my blue folder" in text
+    page.context.close()
 
 
-def test_packet_pages_have_no_accessibility_violations(page: Page, site: str) -> None:
+def test_without_javascript_save_and_continue_saves_the_page(
+    browser: Browser, site: str, tmp_path: Path
+) -> None:
+    page = phone(browser, javascript=False)
+    start(page, site)
+    page.get_by_role("link", name="Stage: how far the cancer has spread").click()
+    page.locator("#status-imaging-disc-asked").check()
+    page.locator("#note-imaging-disc").fill("Asked radiology on Monday")
+    page.get_by_role("button", name="Save and continue").click()
+    page.get_by_role("heading", name="General health").wait_for()
+    page.get_by_role("link", name="Back to your task list").first.click()
+    text = download(page, tmp_path)
+    assert "The scan images themselves: Asked for it" in text
+    assert "Asked radiology on Monday" in text
+    page.context.close()
+
+
+def test_leaving_with_unsaved_text_warns(browser: Browser, site: str) -> None:
+    page = phone(browser, javascript=True)
+    start(page, site)
+    page.goto(site + "/packet/details/")
+    page.get_by_label("Full name").fill("Ana Diaz")
+    dialogs: list[str] = []
+
+    def answer(dialog) -> None:
+        dialogs.append(dialog.type)
+        dialog.dismiss()  # stay on the page
+
+    page.on("dialog", answer)
+    page.get_by_role("link", name="Back to your task list").first.click()
+    page.wait_for_timeout(500)
+    assert dialogs == ["beforeunload"]
+    assert page.url.endswith("/packet/details/")
+    assert page.get_by_label("Full name").input_value() == "Ana Diaz"
+    # Saving clears the warning.
+    page.remove_listener("dialog", answer)
+    page.get_by_role("button", name="Save and continue").click()
+    page.get_by_role("heading", name="Letters to request your records").wait_for()
+    page.context.close()
+
+
+def test_a_printed_letter_is_the_letter_alone(browser: Browser, site: str) -> None:
+    page = phone(browser, javascript=True)
+    start(page, site)
+    page.goto(site + "/packet/letter/")
+    page.emulate_media(media="print")
+    visible = page.evaluate(
+        """() => [...document.querySelectorAll('body *')]
+            .filter(el => el.checkVisibility() && el.children.length === 0
+                    && el.textContent.trim())
+            .map(el => el.textContent.trim())"""
+    )
+    text = " ".join(visible)
+    assert "Request for copies of my health records" in text
+    for chrome in [
+        "Skip to main content",
+        "Guides",
+        "Save and continue",
+        "information, not medical",
+    ]:
+        assert chrome not in text, chrome
+    assert "Back to your task list" not in text
+    # Each letter on a page of its own.
+    breaks = page.evaluate(
+        "() => [...document.querySelectorAll('.letter-print')].map("
+        "el => getComputedStyle(el).breakBefore)"
+    )
+    assert breaks[0] in ("auto", "") and set(breaks[1:]) <= {"page"}
+    page.pdf(path=str(SCREENSHOTS / "letter-print.pdf"), format="Letter")
+    page.context.close()
+
+
+def test_the_printed_letter_fits_one_page(browser: Browser, site: str, tmp_path: Path) -> None:
+    page = phone(browser, javascript=True)
+    start(page, site)
+    page.goto(site + "/packet/details/")
+    page.get_by_label("Full name").fill("Ana Diaz")
+    page.get_by_role("button", name="Save and continue").click()
+    # Only the office letter: mark slides and images as in hand.
+    page.goto(site + "/packet/records/pathology/")
+    page.locator("#status-pathology-slides-have").check()
+    page.goto(site + "/packet/records/staging/")
+    page.locator("#status-imaging-disc-have").check()
+    page.get_by_role("button", name="Save and continue").click()
+    page.goto(site + "/packet/letter/")
+    target = tmp_path / "letter.pdf"
+    page.emulate_media(media="print")
+    page.pdf(path=str(target), format="Letter")
+    from pypdf import PdfReader
+
+    reader = PdfReader(target)
+    assert len(reader.pages) == 1
+    assert "Ana Diaz" in reader.pages[0].extract_text()
+    page.context.close()
+
+
+def test_after_add_the_questions_page_stays_where_the_patient_was(
+    browser: Browser, site: str
+) -> None:
+    page = phone(browser, javascript=False)
+    start(page, site)
+    page.goto(site + "/packet/questions/")
+    page.get_by_label("Your question").fill("Can I bring my sister?")
+    page.get_by_role("button", name="Add question").click()
+    page.wait_for_url("**/packet/questions/#own")
+    assert page.evaluate("() => window.scrollY") > 200
+    assert page.locator(".my-questions li p").all_inner_texts() == ["Can I bring my sister?"]
+    page.context.close()
+
+
+def test_a_bad_date_is_announced(page: Page, site: str) -> None:
+    start(page, site)
+    page.goto(site + "/packet/details/")
+    page.get_by_label("Date of birth").fill("31/31/1961")
+    page.get_by_role("button", name="Save and continue").click()
+    page.get_by_text("There is a problem").wait_for()
+    description = page.evaluate(
+        """() => {
+            const box = document.getElementById('id_date_of_birth');
+            return box.getAttribute('aria-describedby').split(' ')
+                .map(id => document.getElementById(id).textContent.trim());
+        }"""
+    )
+    assert description[0] == "Month/day/year, for example 03/14/1961."
+    assert "Enter a real date as month/day/year" in description[1]
+    assert page.locator("#id_date_of_birth").get_attribute("aria-invalid") == "true"
+    assert page.get_by_role("alert").count() == 1
+
+
+def test_every_task_page_has_no_accessibility_violations(page: Page, site: str) -> None:
+    page.set_viewport_size(PHONE)
     page.goto(site + "/packet/")
     assert_no_axe_violations(page)
     screenshot(page, "packet-start")
     page.get_by_role("button", name="Start my packet").click()
     page.get_by_role("heading", name="Your packet", exact=True).wait_for()
     assert_no_axe_violations(page)
-    screenshot(page, "packet")
-    page.locator("#note-medicines").fill("x" * 501)
-    page.locator("#item-medicines button[type=submit]").click()
-    page.locator("#item-medicines .error-summary").wait_for()
-    assert_no_axe_violations(page)
+    screenshot(page, "packet-tasks")
     for path, name in [
+        ("/packet/answers/", "packet-answers"),
+        ("/packet/records/pathology/", "packet-records"),
+        ("/packet/records/insurance/", "packet-records-insurance"),
         ("/packet/questions/", "packet-questions"),
         ("/packet/details/", "packet-details"),
         ("/packet/letter/", "packet-letter"),
+        ("/packet/insurance/", "packet-insurance"),
+        ("/packet/check/", "packet-check"),
         ("/packet/delete/", "packet-delete"),
     ]:
         page.goto(site + path)
         assert_no_axe_violations(page)
         screenshot(page, name)
+    # Error states.
+    page.goto(site + "/packet/records/health/")
+    page.evaluate("() => document.getElementById('note-medicines').removeAttribute('maxlength')")
+    page.locator("#note-medicines").fill("x" * 501)
+    page.locator("#item-medicines-message").filter(has_text="Keep the note").wait_for()
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name="Save and continue").click()
+    page.get_by_text("There is a problem").wait_for()
+    assert_no_axe_violations(page)
+    screenshot(page, "packet-records-error")
     page.goto(site + "/packet/details/")
-    page.get_by_label("Type of cancer").fill("Lymphoma")
-    page.get_by_role("button", name="Save details").click()
-    page.get_by_text("Your details were saved.").wait_for()
-    assert_no_axe_violations(page)  # the packet page with its "saved" message
-    page.goto(site + "/packet/details/")
-    page.get_by_label("Appointment date").fill("2020-01-01")
-    page.get_by_role("button", name="Save details").click()
+    page.get_by_label("Date of birth").fill("not a date")
+    page.get_by_role("button", name="Save and continue").click()
+    page.get_by_text("There is a problem").wait_for()
+    assert_no_axe_violations(page)
+    screenshot(page, "packet-details-error")
+    page.goto(site + "/packet/insurance/")
+    page.get_by_label("Date of the call").fill("13/45/2026")
+    page.get_by_role("button", name="Save and continue").click()
+    page.get_by_text("There is a problem").wait_for()
+    assert_no_axe_violations(page)
+    page.goto(site + "/packet/questions/")
+    page.get_by_role("button", name="Add question").click()
     page.get_by_text("There is a problem").wait_for()
     assert_no_axe_violations(page)
     page.goto(site + "/packet/delete/")
     page.get_by_role("button", name="Yes, delete my packet").click()
     page.get_by_role("heading", name="Your packet was deleted").wait_for()
     assert_no_axe_violations(page)
+
+
+def test_the_pdf_pages_as_images(page: Page, site: str, tmp_path: Path) -> None:
+    start(page, site)
+    page.goto(site + "/packet/check/")
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Download PDF (A4)").click()
+    target = tmp_path / "packet-a4.pdf"
+    info.value.save_as(target)
+    SCREENSHOTS.mkdir(exist_ok=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "50", "-png", str(target), str(SCREENSHOTS / "pdf-empty-a4")],
+        check=True,
+    )
+    assert (SCREENSHOTS / "pdf-empty-a4-1.png").exists()

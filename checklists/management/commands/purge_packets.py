@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
 from checklists.models import Packet
-from checklists.packet_views import forget_pdfs
+from checklists.pdf_cache import forget_pdfs
 
 
 class Command(BaseCommand):

@@ -1,0 +1,63 @@
+"""Where rendered PDFs are kept, and the version of everything that shapes them.
+
+No view imports needed: the purge command forgets a packet's PDFs from here.
+"""
+
+import hashlib
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache as shared_cache
+
+from checklists.models import PaperSize
+
+_SHAPING_FILES = (
+    "templates/pdf/packet.html",
+    "templates/pdf/checklist.html",
+    "templates/pdf/_urgent.html",
+    "templates/pdf/_result.html",
+    "templates/checklists/_letter_body.html",
+    "static/css/pdf.css",
+    "checklists/records.py",
+    "checklists/letter.py",
+    "checklists/presenters.py",
+    "checklists/situations.py",
+    "checklists/scoring.py",
+    "checklists/decision.py",
+)
+
+
+@cache
+def content_version() -> str:
+    """A hash of the templates, styles and wording a PDF is made from, so a
+    new release never serves a PDF cached (or held by a browser) from the last."""
+    digest = hashlib.sha256()
+    for name in _SHAPING_FILES:
+        path = Path(settings.BASE_DIR) / name
+        digest.update(path.read_bytes() if path.is_file() else name.encode())
+    return digest.hexdigest()[:12]
+
+
+def packet_etag(packet_id: int, changed_at, paper: str, today: date, language: str) -> str:
+    """Decided from the packet row alone: every write moves its change time."""
+    key = f"{content_version()}|{packet_id}|{changed_at.isoformat()}|{paper}|{today}|{language}"
+    return hashlib.sha256(key.encode()).hexdigest()[:32]
+
+
+def blank_etag(paper: str, today: date, language: str) -> str:
+    key = f"{content_version()}|blank|{paper}|{today}|{language}"
+    return hashlib.sha256(key.encode()).hexdigest()[:32]
+
+
+def packet_key(packet_id: int, paper: str) -> str:
+    return f"pdf:{packet_id}:{paper}"
+
+
+def blank_key(paper: str) -> str:
+    return f"blank-pdf:{paper}"
+
+
+def forget_pdfs(packet_id: int) -> None:
+    shared_cache.delete_many([packet_key(packet_id, paper) for paper in PaperSize.values])

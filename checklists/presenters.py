@@ -1,0 +1,398 @@
+"""One presenter per section of the packet: each builds only what its page shows.
+
+The task list counts; a records page gathers one group; the letter page
+reads the statuses and details it needs; only the PDF calls them all. An
+item save gathers nothing at all.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+
+from django.urls import get_script_prefix, reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _g
+from django.utils.translation import gettext_lazy as _
+
+from checklists import decision, records, scoring
+from checklists.letter import Details, Letter, build_letters
+from checklists.models import (
+    ChecklistEntry,
+    InsuranceCall,
+    Packet,
+    PacketQuestion,
+    Status,
+    ValueRating,
+)
+
+STATUS_LABELS = dict(Status.choices)
+
+NOT_STARTED, IN_PROGRESS, DONE = "not-started", "in-progress", "done"
+TASK_STATUS_LABELS = {
+    NOT_STARTED: _("Not started"),
+    IN_PROGRESS: _("In progress"),
+    DONE: _("Done"),
+}
+IMPORTANT_NOTE = _("Important for you: it follows your questionnaire answers")
+
+
+# --- Checklist ---------------------------------------------------------------
+
+
+@dataclass
+class ItemView:
+    item: records.Item
+    status: str
+    note: str
+    important: bool = False
+    errors: dict = field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        return self.item.key
+
+    @property
+    def status_label(self) -> str:
+        return str(STATUS_LABELS.get(self.status, STATUS_LABELS[Status.NEED]))
+
+    @property
+    def ready(self) -> bool:
+        return records.is_ready(self.status)
+
+    @property
+    def choices(self) -> list[tuple[str, str]]:
+        return Status.choices
+
+
+@dataclass
+class GroupView:
+    group: records.Group
+    items: list[ItemView]
+    progress: records.Progress
+
+
+@dataclass
+class ChecklistView:
+    groups: list[GroupView]
+    progress: records.Progress
+
+
+def checklist(
+    packet: Packet,
+    answers: dict[str, str],
+    group_key: str | None = None,
+    posted: dict[str, tuple[str, str, dict]] | None = None,
+) -> ChecklistView:
+    """The records checklist, or one group of it. ``posted`` carries what a
+    refused form sent (status, note, errors), so nothing typed is lost."""
+    entries = ChecklistEntry.objects.filter(packet=packet)
+    if group_key:
+        entries = entries.filter(item_key__in=[i.key for i in records.ITEMS_BY_GROUP[group_key]])
+    saved = {
+        key: (status, note)
+        for key, status, note in entries.values_list("item_key", "status", "note")
+    }
+    flagged = records.highlights(answers)
+    posted = posted or {}
+    groups = []
+    for group in records.GROUPS:
+        if group_key and group.key != group_key:
+            continue
+        items = []
+        for item in records.ITEMS_BY_GROUP[group.key]:
+            status, note = saved.get(item.key, (Status.NEED, ""))
+            errors: dict = {}
+            if item.key in posted:
+                status, note, errors = posted[item.key]
+            items.append(ItemView(item, status, note, item.key in flagged, errors))
+        ready = sum(1 for iv in items if iv.ready)
+        groups.append(GroupView(group, items, records.Progress(ready, len(items))))
+    overall = records.Progress(
+        sum(g.progress.ready for g in groups), sum(g.progress.total for g in groups)
+    )
+    return ChecklistView(groups, overall)
+
+
+# --- Questions ---------------------------------------------------------------
+
+
+@dataclass
+class QuestionsView:
+    questions: list[PacketQuestion]
+    suggestions: list[records.SuggestedQuestion]
+
+
+def questions(packet: Packet) -> QuestionsView:
+    chosen = list(PacketQuestion.objects.filter(packet=packet))
+    used = {q.suggestion_key for q in chosen}
+    return QuestionsView(chosen, [q for q in records.SUGGESTED_QUESTIONS if q.key not in used])
+
+
+# --- Letters -----------------------------------------------------------------
+
+
+def details_of(packet: Packet) -> Details:
+    return Details(
+        name=packet.name,
+        date_of_birth=packet.date_of_birth,
+        address=packet.address,
+        phone=packet.phone,
+        records_office=packet.records_office,
+        records_office_address=packet.records_office_address,
+        center=packet.center,
+        appointment_date=packet.appointment_date,
+        delivery=packet.delivery,
+        record_format=packet.record_format,
+        imaging_format=packet.imaging_format,
+        had_surgery=packet.had_surgery,
+    )
+
+
+def still_needed(statuses: dict[str, str]) -> list[records.Item]:
+    """Items still marked (or left at) "Still need"."""
+    return [item for item in records.ITEMS if statuses.get(item.key, Status.NEED) == Status.NEED]
+
+
+def letters(packet: Packet, today: date, statuses: dict[str, str] | None = None) -> list[Letter]:
+    if statuses is None:
+        statuses = dict(
+            ChecklistEntry.objects.filter(packet=packet).values_list("item_key", "status")
+        )
+    return build_letters(still_needed(statuses), details_of(packet), today)
+
+
+# --- Insurance -----------------------------------------------------------------
+
+
+def insurance(packet: Packet) -> InsuranceCall | None:
+    return InsuranceCall.objects.filter(packet=packet).first()
+
+
+# --- Questionnaire result ------------------------------------------------------
+
+
+@dataclass
+class ResultView:
+    answers: dict[str, str]
+    urgent: bool
+    assessment: scoring.Assessment | None
+    values: list
+    sure: list
+    sure_gaps: list
+
+
+def result(packet: Packet, answers: dict[str, str] | None = None) -> ResultView:
+    if answers is None:
+        answers = dict(packet.answers.values_list("key", "value"))
+    ratings = dict(ValueRating.objects.filter(packet=packet).values_list("key", "rating"))
+    sure_labels = dict(decision.SURE_CHOICES)
+    return ResultView(
+        answers=answers,
+        urgent=decision.urgent(answers),
+        assessment=scoring.assess(answers) if decision.questionnaire_complete(answers) else None,
+        values=decision.ranked_values(ratings),
+        sure=[
+            (item, str(sure_labels[answers[item.key]]))
+            for item in decision.SURE_ITEMS
+            if answers.get(item.key) in sure_labels
+        ],
+        sure_gaps=decision.sure_gaps(answers),
+    )
+
+
+# --- The task list -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Task:
+    key: str
+    title: str
+    url: str
+    status: str
+    hint: str = ""
+
+    @property
+    def status_label(self) -> str:
+        return str(TASK_STATUS_LABELS[self.status])
+
+
+def _status(started: bool, done: bool) -> str:
+    return DONE if done else IN_PROGRESS if started else NOT_STARTED
+
+
+def task_order() -> list[tuple[str, str]]:
+    """(task key, address) in the order the task list shows them."""
+    return list(_task_order(get_script_prefix(), get_language()))
+
+
+@cache
+def _task_order(prefix: str, language: str | None) -> tuple[tuple[str, str], ...]:
+    # Addresses never change while the process runs: reverse them once.
+    order = [("answers", reverse("checklists:answers"))]
+    order += [
+        (f"records-{group.key}", reverse("checklists:records", args=[group.key]))
+        for group in records.GROUPS
+    ]
+    order += [
+        ("questions", reverse("checklists:questions")),
+        ("details", reverse("checklists:details")),
+        ("letter", reverse("checklists:letter")),
+        ("insurance", reverse("checklists:insurance")),
+        ("check", reverse("checklists:check")),
+    ]
+    return tuple(order)
+
+
+def next_task_url(after: str) -> str:
+    order = task_order()
+    keys = [key for key, _url in order]
+    return order[min(keys.index(after) + 1, len(order) - 1)][1]
+
+
+@dataclass
+class TaskList:
+    answers: dict[str, str]
+    tasks: list[Task]
+    records: list[Task]
+    ready: records.Progress
+
+    @property
+    def urgent(self) -> bool:
+        return decision.urgent(self.answers)
+
+    @property
+    def sections(self) -> list[tuple[str, list[Task]]]:
+        """The tasks under their headings, in order (the last is check and download)."""
+        return [
+            (_g("Before you start"), self.tasks[:1]),
+            (_g("Records to gather"), self.records),
+            (_g("Get ready for the visit"), self.tasks[1 + len(self.records) :]),
+        ]
+
+
+def tasks(packet: Packet) -> TaskList:
+    """Each task with its status, from a few small queries (no rendering of items)."""
+    answers = dict(packet.answers.values_list("key", "value"))
+    entries = dict(ChecklistEntry.objects.filter(packet=packet).values_list("item_key", "status"))
+    question_count = PacketQuestion.objects.filter(packet=packet).count()
+    call = InsuranceCall.objects.filter(packet=packet).first()
+    urls = dict(task_order())
+
+    record_tasks = []
+    for group in records.GROUPS:
+        items = records.ITEMS_BY_GROUP[group.key]
+        started = any(item.key in entries for item in items)
+        ready = sum(1 for item in items if records.is_ready(entries.get(item.key, Status.NEED)))
+        record_tasks.append(
+            Task(
+                f"records-{group.key}",
+                group.title,
+                urls[f"records-{group.key}"],
+                _status(started, ready == len(items)),
+                _g("%(ready)d of %(total)d ready") % {"ready": ready, "total": len(items)},
+            )
+        )
+    ready_total = records.Progress(
+        sum(1 for item in records.ITEMS if records.is_ready(entries.get(item.key, Status.NEED))),
+        len(records.ITEMS),
+    )
+    request_fields = [
+        packet.name,
+        packet.date_of_birth,
+        packet.address,
+        packet.phone,
+        packet.records_office,
+        packet.records_office_address,
+    ]
+    other_fields = [packet.cancer_type, packet.first_doctor, packet.doctor_contact, packet.center]
+    call_answers = [call.covered, call.referral_needed, call.in_network] if call else []
+    task_list = [
+        Task(
+            "answers",
+            _("Your answers from the questionnaire"),
+            urls["answers"],
+            _status(bool(answers), decision.questionnaire_complete(answers)),
+        ),
+        *record_tasks,
+        Task(
+            "questions",
+            _("Questions to ask"),
+            urls["questions"],
+            _status(question_count > 0, packet.questions_done),
+            _g("%(count)d chosen") % {"count": question_count},
+        ),
+        Task(
+            "details",
+            _("Your details for the letter"),
+            urls["details"],
+            _status(any(request_fields + other_fields), all(request_fields)),
+        ),
+        Task(
+            "letter",
+            _("Letters to request your records"),
+            urls["letter"],
+            _status(
+                bool(packet.delivery or packet.record_format or packet.had_surgery),
+                bool(packet.delivery and packet.record_format),
+            ),
+        ),
+        Task(
+            "insurance",
+            _("Call your insurance company"),
+            urls["insurance"],
+            _status(call is not None, bool(call_answers) and all(call_answers)),
+        ),
+    ]
+    return TaskList(answers, task_list, record_tasks, ready_total)
+
+
+# --- Everything, for the PDF ---------------------------------------------------
+
+
+@dataclass
+class PacketView:
+    """The whole packet for the PDF. Exposes .urgent, .assessment and .answers
+    for the questionnaire's includes."""
+
+    packet: Packet
+    today: date
+    checklist: ChecklistView
+    questions: list[PacketQuestion]
+    letters: list[Letter]
+    call: InsuranceCall | None
+    result: ResultView
+
+    @property
+    def urgent(self) -> bool:
+        return self.result.urgent
+
+    @property
+    def assessment(self) -> scoring.Assessment | None:
+        return self.result.assessment
+
+    @property
+    def answers(self) -> dict[str, str]:
+        return self.result.answers
+
+    @property
+    def groups(self) -> list[GroupView]:
+        return self.checklist.groups
+
+    @property
+    def progress(self) -> records.Progress:
+        return self.checklist.progress
+
+
+def whole_packet(packet: Packet, today: date) -> PacketView:
+    answers = dict(packet.answers.values_list("key", "value"))
+    checks = checklist(packet, answers)
+    statuses = {iv.key: iv.status for group in checks.groups for iv in group.items}
+    return PacketView(
+        packet=packet,
+        today=today,
+        checklist=checks,
+        questions=list(PacketQuestion.objects.filter(packet=packet)),
+        letters=letters(packet, today, statuses),
+        call=insurance(packet),
+        result=result(packet, answers),
+    )

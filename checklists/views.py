@@ -1,0 +1,482 @@
+"""The packet: a task list, one page per task, the PDF and deleting it all.
+
+Views stay thin: find the packet, validate with a form, save through the
+models' upserts, redirect to the next task (or answer htmx with a fragment).
+Each page calls only the presenter of the section it shows.
+"""
+
+from collections.abc import Callable
+from datetime import date
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.cache import cache
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.vary import vary_on_headers
+
+from checklists import limits, packets, pdf, pdf_cache, presenters, records
+from checklists.forms import DetailsForm, InsuranceCallForm, ItemForm, LetterForm, QuestionForm
+from checklists.models import (
+    QUESTIONS_MAX,
+    ChecklistEntry,
+    InsuranceCall,
+    Packet,
+    PacketQuestion,
+    PaperSize,
+)
+
+PAGE_METHODS = ["GET", "HEAD", "POST"]
+
+
+def _today() -> date:
+    return timezone.localdate()
+
+
+def _page(request: HttpRequest, template: str, context: dict, status: int = 200) -> HttpResponse:
+    context = {"section": "packet", "max_days": settings.PACKET_MAX_IDLE_DAYS, **context}
+    return render(request, template, context, status=status)
+
+
+# --- The task list -----------------------------------------------------------
+
+
+@require_http_methods(PAGE_METHODS)
+@never_cache
+def packet(request: HttpRequest) -> HttpResponse:
+    """The task list; for a browser without a packet, an offer to start one."""
+    if request.method == "POST":
+        packets.start_packet(request)
+        return redirect("checklists:packet")
+    current = packets.current_packet(request)
+    if current is None:
+        return _page(request, "checklists/packet_start.html", {})
+    return _page(
+        request, "checklists/packet.html", {"packet": current, "tasks": presenters.tasks(current)}
+    )
+
+
+@require_safe
+@never_cache
+@packets.with_packet("checklists:packet")
+def answers(request: HttpRequest, current: Packet) -> HttpResponse:
+    """My questionnaire answers: the result and what matters most, read only here."""
+    return _page(
+        request,
+        "checklists/answers.html",
+        {"result": presenters.result(current), "next_url": presenters.next_task_url("answers")},
+    )
+
+
+# --- Records, one group a page -----------------------------------------------
+
+
+@require_http_methods(PAGE_METHODS)
+@never_cache
+@packets.with_packet("checklists:packet")
+def records_group(request: HttpRequest, current: Packet, group: str) -> HttpResponse:
+    """One group of the checklist; "Save and continue" saves every item on it."""
+    if group not in records.GROUPS_BY_KEY:
+        raise Http404("No such group")
+    items = records.ITEMS_BY_GROUP[group]
+    posted: dict[str, tuple[str, str, dict]] = {}
+    if request.method == "POST":
+        forms = {item.key: ItemForm(request.POST, prefix=item.key) for item in items}
+        valid = [form.is_valid() for form in forms.values()]  # every form, for its errors
+        if all(valid):
+            ChecklistEntry.objects.save_entries(
+                current,
+                {
+                    key: (form.cleaned_data["status"], form.cleaned_data["note"])
+                    for key, form in forms.items()
+                },
+            )
+            return redirect(presenters.next_task_url(f"records-{group}"))
+        posted = {
+            key: (form.data.get(f"{key}-status", ""), form.data.get(f"{key}-note", ""), form.errors)
+            for key, form in forms.items()
+        }
+    return _records_page(request, current, group, posted)
+
+
+def _records_page(
+    request: HttpRequest, current: Packet, group: str, posted: dict[str, tuple[str, str, dict]]
+) -> HttpResponse:
+    """One group's page; refused items come back with what was typed and why."""
+    answers = packets.answers_of(current)
+    view = presenters.checklist(current, answers, group_key=group, posted=posted)
+    has_errors = any(errors for _status, _note, errors in posted.values())
+    return _page(
+        request, "checklists/records.html", {"group": view.groups[0], "has_errors": has_errors}
+    )
+
+
+@require_POST
+@never_cache
+@vary_on_headers("HX-Request")
+def save_item(request: HttpRequest, key: str) -> HttpResponse:
+    """Save one item: the autosave's target, and the old per-item form's."""
+    item = records.ITEMS_BY_KEY.get(key)
+    if item is None:
+        raise Http404("No such checklist item")
+    current = packets.current_packet(request)
+    if current is None:
+        return redirect("checklists:packet")
+    # The task page names its fields "<key>-status"; the old form did not.
+    prefix = key if f"{key}-status" in request.POST else None
+    form = ItemForm(request.POST, prefix=prefix)
+    group_url = reverse("checklists:records", args=[item.group])
+    if not form.is_valid():
+        if request.htmx:
+            # Only the message changes: the patient's text stays in the box.
+            html = render_to_string(
+                "checklists/_item_message.html", {"key": key, "errors": form.errors}
+            )
+            html += render_to_string(
+                "checklists/_announce.html",
+                {
+                    "message": _("Not saved: %(item)s. %(error)s")
+                    % {"item": item.title, "error": _first(form)}
+                },
+            )
+            response = HttpResponse(html)
+            response["X-Autosave"] = "refused"
+            return response
+        field = form.add_prefix
+        posted = {
+            key: (
+                request.POST.get(field("status"), ""),
+                request.POST.get(field("note"), ""),
+                form.errors,
+            )
+        }
+        return _records_page(request, current, item.group, posted)
+    status, note = form.cleaned_data["status"], form.cleaned_data["note"]
+    ChecklistEntry.objects.save_entries(current, {key: (status, note)})
+    label = dict(presenters.STATUS_LABELS)[status]
+    if not request.htmx:
+        messages.success(request, _("Saved: %(item)s.") % {"item": item.title})
+        return redirect(f"{group_url}#item-{key}")
+    html = render_to_string("checklists/_item_message.html", {"key": key, "saved": True})
+    html += render_to_string(
+        "checklists/_announce.html",
+        {"message": _("Saved: %(item)s, %(status)s.") % {"item": item.title, "status": label}},
+    )
+    return HttpResponse(html)
+
+
+def _first(form) -> str:
+    return next(iter(form.errors.values()))[0]
+
+
+# --- Questions -----------------------------------------------------------------
+
+
+@require_http_methods(PAGE_METHODS)
+@never_cache
+@packets.with_packet("checklists:packet")
+def questions(request: HttpRequest, current: Packet) -> HttpResponse:
+    form = QuestionForm(request.POST) if request.method == "POST" else QuestionForm()
+    if request.method == "POST" and request.POST.get("action") == "done":
+        Packet.objects.filter(pk=current.pk).update(questions_done=True)
+        current.touch()
+        return redirect(presenters.next_task_url("questions"))
+    if request.method == "POST" and form.is_valid():
+        error = _change_questions(current, form.cleaned_data)
+        if error is None:
+            current.touch()
+            # Back to where the patient was, not the top of the page.
+            anchor = "own" if form.cleaned_data["action"] == "add" else "my-questions"
+            return redirect(reverse("checklists:questions") + f"#{anchor}")
+        form.add_error(None, error)
+    return _page(
+        request,
+        "checklists/questions.html",
+        {"view": presenters.questions(current), "form": form, "limit": QUESTIONS_MAX},
+    )
+
+
+def _change_questions(current: Packet, data: dict) -> str | None:
+    """Apply one change to the packet's questions; a message when it cannot be done."""
+    action = data["action"]
+    with transaction.atomic():
+        existing = list(PacketQuestion.objects.select_for_update().filter(packet=current))
+        if action in ("add", "suggest"):
+            if len(existing) >= QUESTIONS_MAX:
+                return _("You can keep up to %(limit)d questions. Remove one to add another.") % {
+                    "limit": QUESTIONS_MAX
+                }
+            position = (max((q.position for q in existing), default=0)) + 1
+            if action == "suggest":
+                suggestion = records.SUGGESTIONS_BY_KEY.get(data["suggestion"])
+                if suggestion is None:
+                    return _("Choose a question from the list.")
+                if any(q.suggestion_key == suggestion.key for q in existing):
+                    return None
+                PacketQuestion.objects.create(
+                    packet=current,
+                    text=str(suggestion.text),
+                    suggestion_key=suggestion.key,
+                    position=position,
+                )
+            else:
+                PacketQuestion.objects.create(packet=current, text=data["text"], position=position)
+            return None
+        target = next((q for q in existing if q.pk == data["question"]), None)
+        if target is None:
+            return _("That question is no longer in your list.")
+        if action == "remove":
+            target.delete()
+            return None
+        index = existing.index(target)
+        swap = index - 1 if action == "up" else index + 1
+        if 0 <= swap < len(existing):
+            existing[index], existing[swap] = existing[swap], existing[index]
+            for position, question in enumerate(existing, start=1):
+                question.position = position
+            PacketQuestion.objects.bulk_update(existing, ["position"])
+        return None
+
+
+# --- Details, letter, insurance: a form each -----------------------------------
+
+
+def _form_task(
+    request: HttpRequest,
+    current: Packet,
+    *,
+    task: str,
+    form_class: type,
+    instance,
+    template: str,
+    context: Callable[[], dict] = dict,
+    saved: str,
+) -> HttpResponse:
+    """GET shows the form; POST saves it with its change time and moves on."""
+    if request.method == "POST":
+        form = form_class(request.POST, instance=instance)
+        if form.is_valid():
+            if isinstance(instance, InsuranceCall):
+                InsuranceCall.objects.save_call(
+                    current, {name: form.cleaned_data[name] for name in form.Meta.fields}
+                )
+            else:
+                row = form.save(commit=False)
+                row.updated_at = timezone.now()
+                row.save(update_fields=[*form.Meta.fields, "updated_at"])
+            messages.success(request, saved)
+            return redirect(presenters.next_task_url(task))
+    else:
+        form = form_class(instance=instance)
+    return _page(request, template, {"form": form, "packet": current, **context()})
+
+
+@require_http_methods(PAGE_METHODS)
+@never_cache
+@packets.with_packet("checklists:packet")
+def details(request: HttpRequest, current: Packet) -> HttpResponse:
+    return _form_task(
+        request,
+        current,
+        task="details",
+        form_class=DetailsForm,
+        instance=current,
+        template="checklists/details.html",
+        saved=_("Your details were saved."),
+    )
+
+
+@require_http_methods(PAGE_METHODS)
+@never_cache
+@packets.with_packet("checklists:packet")
+def letter(request: HttpRequest, current: Packet) -> HttpResponse:
+    """How the records travel, then the letters themselves (each prints alone)."""
+    return _form_task(
+        request,
+        current,
+        task="letter",
+        form_class=LetterForm,
+        instance=current,
+        template="checklists/letter.html",
+        context=lambda: {"letters": presenters.letters(current, _today())},
+        saved=_("Your letter choices were saved."),
+    )
+
+
+@require_http_methods(PAGE_METHODS)
+@never_cache
+@packets.with_packet("checklists:packet")
+def insurance(request: HttpRequest, current: Packet) -> HttpResponse:
+    """A script for calling the insurer, and a log of what they said."""
+    call = presenters.insurance(current) or InsuranceCall(packet=current)
+    return _form_task(
+        request,
+        current,
+        task="insurance",
+        form_class=InsuranceCallForm,
+        instance=call,
+        template="checklists/insurance.html",
+        saved=_("Your notes from the insurance call were saved."),
+    )
+
+
+# --- Check and download ----------------------------------------------------------
+
+
+@require_safe
+@never_cache
+@packets.with_packet("checklists:packet")
+def check(request: HttpRequest, current: Packet) -> HttpResponse:
+    """What will print, with a change link for each part, then the download."""
+    return _page(
+        request,
+        "checklists/check.html",
+        {"view": presenters.whole_packet(current, _today()), "tasks": presenters.task_order()},
+    )
+
+
+def _paper(request: HttpRequest, default: str = PaperSize.LETTER) -> str:
+    asked = request.GET.get("paper", "")
+    return asked if asked in PaperSize.values else default
+
+
+def _pdf_response(content: bytes, etag: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["ETag"] = f'"{etag}"'
+    return response
+
+
+def _busy(request: HttpRequest, retry_after: int = 5) -> HttpResponse:
+    """The renderer is taken (or failed on a page anyone could retry): try again soon."""
+    response = _page(request, "checklists/pdf_failed.html", {"busy": True}, status=503)
+    response["Retry-After"] = str(retry_after)
+    return response
+
+
+def _cached_pdf(
+    request: HttpRequest,
+    *,
+    etag: str,
+    key: str,
+    filename: str,
+    html: Callable[[], str],
+    refused: Callable[[], HttpResponse | None] = lambda: None,
+    timeout: int,
+    on_failure: Callable[[bool], HttpResponse],
+) -> HttpResponse:
+    """The one path both PDFs take: a 304 or a cached copy before anything is
+    built; otherwise the limit check, then one render, kept for next time."""
+    if f'"{etag}"' in request.headers.get("If-None-Match", ""):
+        response = HttpResponse(status=304)
+        response["ETag"] = f'"{etag}"'
+        return response
+    cached = cache.get(key)
+    if cached and cached[0] == etag:
+        return _pdf_response(cached[1], etag, filename)
+    # Only real renders count: downloading the same packet again is cheap.
+    if refusal := refused():
+        return refusal
+    try:
+        content = pdf.render_pdf(html())
+    except pdf.RenderBusy:
+        return on_failure(True)
+    except pdf.RenderFailed:
+        return on_failure(False)
+    cache.set(key, (etag, content), timeout=timeout)
+    return _pdf_response(content, etag, filename)
+
+
+@require_safe
+@never_cache
+@packets.with_packet("checklists:packet")
+def packet_pdf(request: HttpRequest, current: Packet) -> HttpResponse:
+    paper = _paper(request, current.paper_size)
+    today = _today()
+    # Decided from the packet row alone, before anything else is gathered.
+    etag = pdf_cache.packet_etag(current.pk, current.updated_at, paper, today, get_language())
+
+    def too_many() -> HttpResponse | None:
+        # Per session, per client address and in total, on the shared cache.
+        retry_after = limits.pdf_render_refused(request)
+        if not retry_after:
+            return None
+        response = _page(request, "checklists/too_many.html", {}, status=429)
+        response["Retry-After"] = str(retry_after)
+        return response
+
+    def failed(busy: bool) -> HttpResponse:
+        if busy:
+            return _busy(request)
+        return _page(request, "checklists/pdf_failed.html", {"busy": False}, status=500)
+
+    return _cached_pdf(
+        request,
+        etag=etag,
+        key=pdf_cache.packet_key(current.pk, paper),
+        filename="second-opinion-packet.pdf",
+        html=lambda: render_to_string(
+            "pdf/packet.html",
+            {"view": presenters.whole_packet(current, today), "paper": paper},
+        ),
+        refused=too_many,
+        timeout=24 * 3600,
+        on_failure=failed,
+    )
+
+
+@require_safe
+@cache_control(public=True, max_age=3600)
+def blank_checklist_pdf(request: HttpRequest) -> HttpResponse:
+    """A blank checklist anyone can print: no packet, no session."""
+    paper = _paper(request)
+    today = _today()
+
+    def failed(busy: bool) -> HttpResponse:
+        response = _busy(request, retry_after=10)
+        response["Cache-Control"] = "no-store"
+        return response
+
+    return _cached_pdf(
+        request,
+        etag=pdf_cache.blank_etag(paper, today, get_language()),
+        key=pdf_cache.blank_key(paper),
+        filename="second-opinion-checklist.pdf",
+        html=lambda: render_to_string(
+            "pdf/checklist.html", {"groups": _blank_groups(), "paper": paper, "today": today}
+        ),
+        timeout=7 * 24 * 3600,
+        on_failure=failed,
+    )
+
+
+def _blank_groups() -> list[tuple[records.Group, tuple[records.Item, ...]]]:
+    return [(group, records.ITEMS_BY_GROUP[group.key]) for group in records.GROUPS]
+
+
+# --- Delete ----------------------------------------------------------------------
+
+
+@require_http_methods(PAGE_METHODS)
+@never_cache
+def delete(request: HttpRequest) -> HttpResponse:
+    """Delete my packet: a confirmation page, then a POST that removes every row."""
+    current = packets.current_packet(request)
+    if request.method == "GET" or request.method == "HEAD":
+        return _page(request, "checklists/delete.html", {"has_packet": current is not None})
+    if current is not None:
+        packet_id = current.pk
+        current.delete()  # answers, entries and questions go with it (CASCADE)
+        pdf_cache.forget_pdfs(packet_id)
+    request.session.flush()
+    response = _page(request, "checklists/deleted.html", {})
+    response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
+    return response

@@ -1,0 +1,67 @@
+// Packet task pages: autosave feedback, a warning before leaving unsaved
+// text, and a live character count. Every page also works without this.
+(function () {
+  "use strict";
+
+  // --- Unsaved changes -------------------------------------------------
+  // A field is dirty from the moment it changes until a save that started
+  // after that change succeeds (autosave), or its form is submitted.
+  var dirty = new Map(); // element -> change counter when it became dirty
+  var changes = 0;
+
+  function watched(target) {
+    return target && target.closest && target.closest("form[data-warn-unsaved]");
+  }
+  function markDirty(event) {
+    if (!watched(event.target)) return;
+    changes += 1;
+    dirty.set(event.target, changes);
+  }
+  document.addEventListener("input", markDirty);
+  document.addEventListener("change", markDirty);
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    dirty.forEach(function (_count, element) {
+      if (form.contains(element)) dirty.delete(element);
+    });
+  });
+
+  // Remember how far the changes had got when each autosave set off.
+  document.addEventListener("htmx:configRequest", function (event) {
+    event.detail.elt.dataset.savedUpTo = String(changes);
+  });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var box = event.detail.elt;
+    if (!box.hasAttribute("data-autosave") || !event.detail.successful) return;
+    if (event.detail.xhr.getResponseHeader("X-Autosave") === "refused") return;
+    var upTo = Number(box.dataset.savedUpTo || "0");
+    dirty.forEach(function (count, element) {
+      if (box.contains(element) && count <= upTo) dirty.delete(element);
+    });
+  });
+
+  window.addEventListener("beforeunload", function (event) {
+    if (dirty.size === 0) return;
+    event.preventDefault();
+    event.returnValue = "";
+  });
+
+  // --- Character count ---------------------------------------------------
+  function setUpCount(area) {
+    var limit = Number(area.getAttribute("maxlength"));
+    if (!limit) return;
+    var count = document.createElement("p");
+    count.className = "char-count hint";
+    count.id = area.id + "-count";
+    area.insertAdjacentElement("afterend", count);
+    function update() {
+      var left = limit - area.value.length;
+      count.textContent = left === 1 ? "You have 1 character left." : "You have " + left + " characters left.";
+      count.classList.toggle("char-count-low", left < 50);
+    }
+    area.addEventListener("input", update);
+    update();
+  }
+  document.querySelectorAll("textarea[data-count]").forEach(setUpCount);
+})();

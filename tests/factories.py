@@ -1,0 +1,92 @@
+"""One full packet, as a patient who did every task would leave it.
+
+Used by the tests and the bench alike: details for a real request, every
+questionnaire answer, values and the SURE test, every checklist item with a
+note, eight questions and the insurance call.
+"""
+
+from datetime import date
+
+from checklists import decision, records
+from checklists.models import ChecklistEntry, InsuranceCall, Packet, PacketQuestion
+from checklists.situations import KEYS
+
+DETAILS = {
+    "name": "Ana María Díaz",
+    "date_of_birth": date(1961, 3, 14),
+    "address": "12 Elm Street\nSpringfield, IL 62701",
+    "phone": "555-0100",
+    "records_office": "Mercy Hospital Health Information Office",
+    "records_office_address": "400 Main Street\nSpringfield, IL 62702",
+    "cancer_type": "Follicular lymphoma",
+    "first_doctor": "Dr. Lee",
+    "doctor_contact": "Fax 555-0199",
+    "center": "City Cancer Center",
+    "appointment_date": date(2027, 3, 14),
+    "had_surgery": "yes",
+    "delivery": "center",
+    "record_format": "electronic",
+    "imaging_format": "link",
+    "questions_done": True,
+}
+
+# Slides and scan images already on their way, so one letter (the records office's).
+STATUSES = {
+    "pathology-report": "need",
+    "pathology-slides": "asked",
+    "biomarker-results": "need",
+    "molecular-report": "need",
+    "imaging-reports": "need",
+    "imaging-disc": "have",
+    "operative-report": "need",
+    "medicines": "have",
+    "conditions": "have",
+    "blood-tests": "need",
+    "treatment-plan": "need",
+    "trial-details": "na",
+    "insurance-cover": "asked",
+    "referral": "need",
+    "insurance-card": "have",
+    "doctor-contact": "have",
+}
+
+CALL = {
+    "call_date": date(2026, 11, 20),
+    "spoke_to": "Jordan at member services",
+    "reference": "REF-55102",
+    "covered": "partly",
+    "referral_needed": "yes",
+    "in_network": "yes",
+    "notes": "Call back Monday about the out-of-network rate.",
+}
+
+
+def full_packet(**changes) -> Packet:
+    """A packet with every task done; ``changes`` override any detail."""
+    packet = Packet.objects.create(**{**DETAILS, **changes})
+    answers = {decision.URGENCY_KEY: "no"}
+    answers.update({key: ("yes" if n % 3 == 0 else "no") for n, key in enumerate(KEYS)})
+    answers.update({item.key: "yes" for item in decision.SURE_ITEMS})
+    from checklists.models import Answer, ValueRating
+
+    Answer.objects.save_answers(packet, answers)
+    ValueRating.objects.save_ratings(
+        packet, {value.key: n % 4 for n, value in enumerate(decision.VALUES)}
+    )
+    ChecklistEntry.objects.save_entries(
+        packet,
+        {
+            item.key: (STATUSES[item.key], f"My note on {str(item.title).lower()}.")
+            for item in records.ITEMS
+        },
+    )
+    for position, suggestion in enumerate(records.SUGGESTED_QUESTIONS, start=1):
+        PacketQuestion.objects.create(
+            packet=packet,
+            text=str(suggestion.text),
+            suggestion_key=suggestion.key,
+            position=position,
+        )
+    InsuranceCall.objects.save_call(packet, CALL)
+    packet.refresh_from_db()
+    return packet
