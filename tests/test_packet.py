@@ -3,6 +3,7 @@
 import re
 import subprocess
 import sys
+import time
 from datetime import date, timedelta
 
 import pytest
@@ -11,6 +12,7 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 
 from checklists.models import ChecklistEntry, Packet, PacketQuestion
 from checklists.records import GROUPS, ITEMS, ITEMS_BY_GROUP
+from secondopinion.middleware import STARTED_KEY
 from tests.factories import full_packet
 
 HX = {"HTTP_HX_REQUEST": "true"}
@@ -28,6 +30,8 @@ def full(patient: Client) -> tuple[Client, Packet]:
     packet = full_packet()
     session = patient.session
     session["packet_id"] = packet.pk
+    # Stamped as a session started through the site is (see session_lifetime).
+    session[STARTED_KEY] = int(time.time())
     session.save()
     patient.cookies["sessionid"] = session.session_key
     return patient, packet
@@ -438,8 +442,10 @@ def test_the_urgency_notice_comes_first(full, url: str) -> None:
     client, _packet = full
     client.post("/questionnaire/urgency/", {"answer": "yes"})
     client.post("/packet/insurance/", {"notes": "a saved message shows too"})
-    notice = render_to_string("checklists/_urgent_notice.html", {"urgent": True}).strip()
+    notice = render_to_string("checklists/_urgent_notice.html", {"urgent": "yes"}).strip()
     html = client.get(url).content.decode()
     main = html.split('<main id="main"')[1]
     assert notice in main
-    assert main.index(notice) < main.index("<h1") and main.index(notice) < main.index("messages")
+    # Right under the page's heading, before everything else the page says.
+    after_heading = main.split("</h1>", 1)[1]
+    assert after_heading.strip().startswith(notice)

@@ -207,7 +207,7 @@ def test_urgency_comes_first_when_it_applies(patient: Client) -> None:
     patient.post("/questionnaire/urgency/", {"answer": "yes"})
     reader = PdfReader(io.BytesIO(patient.get("/packet/packet.pdf").content))
     top = min(text_runs(reader.pages[0]), key=lambda run: run[2])
-    assert top[0].startswith("Treatment may need to start soon")
+    assert top[0].startswith("My care team said my treatment must start right away")
 
 
 def test_a_repeat_download_is_a_304_decided_before_the_packet_is_gathered(full: Client) -> None:

@@ -112,7 +112,7 @@ def test_the_packet_page_and_pdf_open_with_the_urgency_message(
     pdf = " ".join(pdf_text(patient).split())
     mine = str(decision.URGENCY_TITLE_MINE[urgency])
     assert pdf.index(mine) < pdf.index("What the reviewers will look at")
-    assert pdf.index(mine) < pdf.index("In this packet")
+    assert pdf.index(mine) < pdf.index("My second opinion packet")
 
 
 def test_no_urgency_message_when_treatment_can_wait(patient: Client) -> None:
