@@ -12,12 +12,14 @@ from django.conf import settings
 from django.core.cache import cache as shared_cache
 
 from checklists.models import PaperSize
+from guides.models import current_release
 
 _SHAPING_FILES = (
     "templates/pdf/packet.html",
     "templates/pdf/checklist.html",
     "templates/pdf/_urgent.html",
     "templates/pdf/_result.html",
+    "templates/pdf/_help.html",
     "templates/checklists/_letter_body.html",
     "static/css/pdf.css",
     "checklists/records.py",
@@ -40,9 +42,18 @@ def content_version() -> str:
     return digest.hexdigest()[:12]
 
 
+def _release() -> str:
+    """The editors' content release (the PDF prints it; a new one means a new PDF)."""
+    release = current_release()
+    return release.version if release else ""
+
+
 def packet_etag(packet_id: int, changed_at, paper: str, today: date, language: str) -> str:
     """Decided from the packet row alone: every write moves its change time."""
-    key = f"{content_version()}|{packet_id}|{changed_at.isoformat()}|{paper}|{today}|{language}"
+    key = (
+        f"{content_version()}|{_release()}|{packet_id}|{changed_at.isoformat()}|{paper}|{today}"
+        f"|{language}"
+    )
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 

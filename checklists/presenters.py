@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
+from django.template.loader import render_to_string
 from django.urls import get_script_prefix, reverse
+from django.utils.html import strip_tags
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +26,8 @@ from checklists.models import (
     Status,
     ValueRating,
 )
+from guides import glossary
+from guides.models import current_release
 
 STATUS_LABELS = dict(Status.choices)
 
@@ -396,3 +400,20 @@ def whole_packet(packet: Packet, today: date) -> PacketView:
         call=insurance(packet),
         result=result(packet, answers),
     )
+
+
+def packet_pdf_html(packet: Packet, today: date, paper: str) -> str:
+    """The PDF's HTML, ending with the words it uses, helplines and the content version.
+
+    Rendered twice: the words box defines only the terms the rest of the
+    packet's own text uses, and that text is known once it is rendered.
+    """
+    context = {
+        "view": whole_packet(packet, today),
+        "paper": paper,
+        "release": current_release(),
+        "words": (),
+    }
+    body = render_to_string("pdf/packet.html", context)
+    context["words"] = glossary.jargon_in(strip_tags(body))
+    return render_to_string("pdf/packet.html", context)

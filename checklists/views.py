@@ -423,10 +423,7 @@ def packet_pdf(request: HttpRequest, current: Packet) -> HttpResponse:
         etag=etag,
         key=pdf_cache.packet_key(current.pk, paper),
         filename="second-opinion-packet.pdf",
-        html=lambda: render_to_string(
-            "pdf/packet.html",
-            {"view": presenters.whole_packet(current, today), "paper": paper},
-        ),
+        html=lambda: presenters.packet_pdf_html(current, today, paper),
         refused=too_many,
         timeout=24 * 3600,
         on_failure=failed,

@@ -4,6 +4,7 @@ Guide bodies are Markdown and go through guides.markdown; everything else on
 the site is plain text, and these helpers give it the same glossary links.
 """
 
+import re
 from collections.abc import Callable
 
 from django.utils.html import conditional_escape
@@ -46,3 +47,38 @@ def strip(text) -> str:
     if text is None:
         return ""
     return "".join(words for words, _slug in _parts(str(text)))
+
+
+# Words a clinic or records office uses that a patient may not know: the PDF
+# defines those of them its own text uses, in a short "words used" box.
+JARGON = (
+    "biomarker",
+    "clinical-trial",
+    "deductible",
+    "discharge-summary",
+    "hipaa",
+    "imaging",
+    "network",
+    "oncologist",
+    "operative-report",
+    "pathologist",
+    "pathology",
+    "prior-approval",
+    "radiologist",
+    "referral",
+    "slides-and-tissue-blocks",
+    "stage",
+    "tumor-board",
+)
+
+
+def jargon_in(text: str) -> list:
+    """The JARGON entries whose term appears in ``text`` (whole words, any case)."""
+    from guides.models import GlossaryTerm
+
+    words = " ".join(text.lower().split())
+    return [
+        term
+        for term in GlossaryTerm.objects.filter(slug__in=JARGON)
+        if re.search(rf"\b{re.escape(term.term.lower())}", words)
+    ]

@@ -1,3 +1,4 @@
+import re
 import threading
 import time
 from datetime import date
@@ -9,6 +10,7 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from guides import glossary as glossary_marks
 from guides import markdown
 
 
@@ -157,6 +159,12 @@ class GlossaryTerm(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("guides:glossary") + f"#{self.slug}"
+
+    @property
+    def first_sentence(self) -> str:
+        """The definition's first sentence, marks removed: the PDF's short "words used" box."""
+        plain = glossary_marks.strip(self.definition).strip()
+        return re.split(r"(?<=[.!?])\s", plain, maxsplit=1)[0]
 
 
 class ContentRelease(models.Model):
