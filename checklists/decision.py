@@ -97,12 +97,12 @@ def options_for(urgent: bool) -> tuple[Option, ...]:
 
 
 EVIDENCE_NOTE = _(
-    "Studies do not agree on how often a second opinion changes things, and it depends a lot "
-    "on the type of cancer. One review of 13 studies found that the second opinion changed "
-    "the diagnosis, the treatment advice or the outlook in 12 to 69 out of 100 cases, and "
-    "agreed with the first in 43 to 82 out of 100 (Ruetters and others, 2016). Another review "
-    "of 25 studies found differences in 2 to 51 out of 100 (Hillen and others, 2017). These "
-    "ranges are wide. No one can tell ahead of time what a second opinion will show for you."
+    "Studies do not agree on how often a second opinion changes things. It depends a lot on "
+    "the type of cancer. One review looked at 13 studies (Ruetters and others, 2016). In 12 "
+    "to 69 out of 100 cases, the second opinion changed the diagnosis, the advice or the "
+    "outlook. In 43 to 82 out of 100, it agreed with the first. Another review of 25 studies "
+    "found a difference in 2 to 51 out of 100 (Hillen and others, 2017). These ranges are "
+    "wide. No one can tell ahead of time what a second opinion will show for you."
 )
 ARTICLE_VIEW = _(
     "The two doctors who wrote the article this site is based on think most people with "
@@ -166,9 +166,9 @@ URGENT_CANCERS_SOURCE = _(
     "cancers cannot wait a few weeks, but these often cannot."
 )
 EMERGENCY = _(
-    "Call 911 or go to an emergency room now if you have trouble breathing, new weakness or "
-    "numbness in your legs, loss of control of your bladder or bowels, or swelling of your "
-    "face and neck."
+    "Some signs cannot wait for any appointment. Call 911 or go to an emergency room now if "
+    "you have trouble breathing, or new weakness or numbness in your legs. Do the same if you "
+    "lose control of your bladder or bowels, or your face and neck swell."
 )
 URGENCY_STEPS = (
     _("Ask your care team: is it safe for me to wait a few weeks for a second opinion?"),

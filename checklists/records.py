@@ -50,25 +50,27 @@ GROUPS: tuple[Group, ...] = (
         "pathology",
         _("Pathology: what the cancer looks like under a microscope"),
         _(
-            "The new center's pathologist looks at your slides again, not just the report, "
-            "to confirm the diagnosis. Slides are often the slowest thing to get, so ask early."
+            "In [[pathology]], doctors look at tissue up close. The new center's "
+            "[[pathologist]] looks at your slides again, not just the report, to confirm the "
+            "diagnosis. Slides are often the slowest thing to get, so ask early."
         ),
     ),
     Group(
         "biomarkers",
         _("Biomarker and molecular tests"),
         _(
-            "Biomarker tests look for gene changes and proteins in the tumor, like HER2 or "
-            "PD-L1, that a treatment can aim at. This is not the same as a test for gene "
-            "changes you were born with (inherited, or germline, testing)."
+            "[[Biomarker|biomarker]] tests look for gene changes and proteins in the tumor, "
+            "like HER2 or PD-L1, that a treatment can aim at. This is not the same as a test "
+            "for gene changes you were born with ([[inherited, or germline, testing|"
+            "germline-testing]])."
         ),
     ),
     Group(
         "staging",
         _("Stage: how far the cancer has spread"),
         _(
-            "Radiologists on the new team read the scans again. Scans and surgery notes "
-            "show the stage, which shapes the treatment choices."
+            "[[Radiologists|radiologist]] on the new team read the scans again. Scans and "
+            "surgery notes show the [[stage]], which shapes the treatment choices."
         ),
     ),
     Group(
@@ -130,7 +132,7 @@ ITEMS: tuple[Item, ...] = (
             "Results of tests on the tumor for gene changes and proteins, like HER2 or PD-L1, "
             "that a treatment can aim at."
         ),
-        _("Ask the oncologist's office for copies."),
+        _("Ask the [[oncologist]]'s office for copies."),
         _("Oncologist's office"),
         request=_("The results of all biomarker tests on the tumor"),
     ),
@@ -166,7 +168,10 @@ ITEMS: tuple[Item, ...] = (
         "operative-report",
         "staging",
         _("Surgery notes and hospital discharge summary"),
-        _("The surgeon's report of an operation, and the summary written at discharge."),
+        _(
+            "These are the surgeon's notes on the operation, called the [[operative report]]. "
+            "The hospital writes the [[discharge summary]] when you leave."
+        ),
         _("Ask the hospital's medical records office."),
         _("Medical records office"),
         request=_("The operative report and discharge summary for my surgery"),
@@ -207,7 +212,7 @@ ITEMS: tuple[Item, ...] = (
         "plan",
         _("Written treatment plan"),
         _("The plan the first doctor suggested, in writing if possible."),
-        _("Ask the oncologist's office for a copy."),
+        _("Ask the [[oncologist]]'s office for a copy."),
         _("Oncologist's office"),
         request=_("My treatment plan as written in my chart"),
     ),
@@ -215,7 +220,7 @@ ITEMS: tuple[Item, ...] = (
         "trial-details",
         "plan",
         _("Clinical trial papers, if a trial was offered"),
-        _("The trial's consent form and its short summary of how the study works."),
+        _("The [[clinical trial]]'s consent form and its short summary of how it works."),
         _("Ask the research nurse or the trial team."),
         _("The trial team"),
         request_from=NOT_REQUESTED,
@@ -233,7 +238,10 @@ ITEMS: tuple[Item, ...] = (
         "referral",
         "insurance",
         _("Referral or prior approval, if the plan needs one"),
-        _("Some plans only pay if a doctor refers the patient, or if the plan agrees first."),
+        _(
+            "Some plans only pay after a [[referral]] from a doctor, or after the plan agrees "
+            "first ([[prior approval]])."
+        ),
         _("Ask the insurance company, then the doctor's office. It is an order, not a record."),
         _("Insurance company and doctor's office"),
         request_from=NOT_REQUESTED,

@@ -172,7 +172,7 @@ SITUATIONS: tuple[Situation, ...] = (
             "Ask whether your case could go to a [[tumor board]], where doctors from other fields "
             "look at it together."
         ),
-        ask=_("Ask your care team whether a tumor board has talked about your case."),
+        ask=_("Ask your care team whether a [[tumor board]] has talked about your case."),
         weight=1,
         guide_slug="who-should-consider-one",
     ),
