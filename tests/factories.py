@@ -90,3 +90,18 @@ def full_packet(**changes) -> Packet:
     InsuranceCall.objects.save_call(packet, CALL)
     packet.refresh_from_db()
     return packet
+
+
+def hand_to(client, packet: Packet):
+    """Give ``client`` the session that owns ``packet``, as starting one on the site would
+    (the session's start time included, which the absolute-lifetime check reads)."""
+    import time
+
+    from secondopinion.middleware import STARTED_KEY
+
+    session = client.session
+    session["packet_id"] = packet.pk
+    session[STARTED_KEY] = int(time.time())
+    session.save()
+    client.cookies["sessionid"] = session.session_key
+    return client

@@ -3,7 +3,6 @@
 import re
 import subprocess
 import sys
-import time
 from datetime import date, timedelta
 
 import pytest
@@ -12,8 +11,7 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 
 from checklists.models import ChecklistEntry, Packet, PacketQuestion
 from checklists.records import GROUPS, ITEMS, ITEMS_BY_GROUP
-from secondopinion.middleware import STARTED_KEY
-from tests.factories import full_packet
+from tests.factories import full_packet, hand_to
 
 HX = {"HTTP_HX_REQUEST": "true"}
 
@@ -28,13 +26,7 @@ def with_packet(patient: Client) -> Client:
 def full(patient: Client) -> tuple[Client, Packet]:
     """A patient whose session owns the factory's full packet."""
     packet = full_packet()
-    session = patient.session
-    session["packet_id"] = packet.pk
-    # Stamped as a session started through the site is (see session_lifetime).
-    session[STARTED_KEY] = int(time.time())
-    session.save()
-    patient.cookies["sessionid"] = session.session_key
-    return patient, packet
+    return hand_to(patient, packet), packet
 
 
 def task_links(html: str) -> list[str]:

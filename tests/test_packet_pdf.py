@@ -14,7 +14,7 @@ from checklists import pdf
 from checklists.records import ITEMS
 from checklists.situations import KEYS
 from tests.browser.conftest import SCREENSHOTS
-from tests.factories import full_packet
+from tests.factories import full_packet, hand_to
 
 LETTER_HEIGHT = 792
 TOP_MARGIN = 16 / 25.4 * 72
@@ -46,11 +46,7 @@ def empty_cache(db) -> None:
 
 
 def own(client: Client, packet) -> Client:
-    session = client.session
-    session["packet_id"] = packet.pk
-    session.save()
-    client.cookies["sessionid"] = session.session_key
-    return client
+    return hand_to(client, packet)
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from pypdf import PdfReader
 from checklists.situations import KEYS
 from guides import glossary
 from guides.models import GlossaryTerm
-from tests.factories import full_packet
+from tests.factories import full_packet, hand_to
 from tests.test_readability import (
     MAX_PAGE_GRADE,
     MAX_SENTENCE_GRADE,
@@ -162,10 +162,7 @@ PACKET_PAGES = [
 @pytest.fixture
 def answered(patient: Client, guides_loaded) -> Client:
     """A patient with a full packet who answered every step, with a mix of answers."""
-    session = patient.session
-    session["packet_id"] = full_packet().pk
-    session.save()
-    patient.cookies["sessionid"] = session.session_key
+    hand_to(patient, full_packet())
     patient.post("/questionnaire/urgency/", {"answer": "unsure"})
     for n, key in enumerate(KEYS):
         patient.post(f"/questionnaire/{key}/", {"answer": ("yes", "no", "unsure")[n % 3]})

@@ -8,7 +8,7 @@ from pypdf import PdfReader
 
 from guides import glossary
 from guides.models import GlossaryTerm, current_release
-from tests.factories import full_packet
+from tests.factories import full_packet, hand_to
 
 
 def pdf_words(client: Client) -> str:
@@ -18,10 +18,7 @@ def pdf_words(client: Client) -> str:
 
 
 def own(client: Client) -> None:
-    session = client.session
-    session["packet_id"] = full_packet().pk
-    session.save()
-    client.cookies["sessionid"] = session.session_key
+    hand_to(client, full_packet())
 
 
 def test_the_pdf_defines_the_hard_words_its_own_text_uses(patient: Client, guides_loaded) -> None:
