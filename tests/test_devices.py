@@ -158,8 +158,13 @@ def test_a_view_code_reads_and_downloads(owner: Client) -> None:
     assert page.status_code == 200
     assert b"Ana" in page.content and b"from the phone" in page.content
     assert b'href="/packet/details/"' not in page.content  # no change links
-    for url in ["/packet/details/", "/packet/records/pathology/", "/packet/questions/",
-                "/packet/share/", "/questionnaire/urgency/"]:
+    for url in [
+        "/packet/details/",
+        "/packet/records/pathology/",
+        "/packet/questions/",
+        "/packet/share/",
+        "/questionnaire/urgency/",
+    ]:
         assert viewer.get(url).url == "/packet/check/", url
     pdf = viewer.get("/packet/packet.pdf")
     assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
