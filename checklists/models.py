@@ -261,3 +261,41 @@ class InsuranceCall(models.Model):
 
     def __str__(self) -> str:
         return f"Insurance call for packet {self.packet_id}"
+
+
+LABEL_MAX = 40
+
+
+class PairingCode(models.Model):
+    """A one-time code that attaches another browser to a packet.
+
+    Only an HMAC of the code is kept (checklists/pairing.py): the code itself
+    is shown once, to the browser that asked for it, and never stored.
+    """
+
+    packet = models.ForeignKey(Packet, on_delete=models.CASCADE, related_name="pairing_codes")
+    code_hash = models.CharField(max_length=64, unique=True)
+    can_edit = models.BooleanField(default=False)
+    label = models.CharField(_("label"), max_length=LABEL_MAX, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField(db_index=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"pairing code {self.pk} (packet {self.packet_id})"
+
+
+class Device(models.Model):
+    """Another browser attached to a packet with a code: when, with which
+    rights, and the label its owner typed. Nothing else is known about it."""
+
+    packet = models.ForeignKey(Packet, on_delete=models.CASCADE, related_name="devices")
+    can_edit = models.BooleanField(default=False)
+    label = models.CharField(_("label"), max_length=LABEL_MAX, blank=True)
+    added_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["added_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"browser {self.pk} (packet {self.packet_id})"

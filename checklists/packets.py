@@ -1,12 +1,21 @@
 """Which packet belongs to this browser, and the writes that keep rows apart.
 
-The session stores the packet id and nothing else. No URL ever names a
-packet, so another browser can never reach one.
+The session stores the packet id and, for a browser attached with a pairing
+code, the id of its Device row. No URL ever names a packet, so another
+browser can never reach one. The browser that started the packet can always
+change it; an attached browser only while its Device row exists, and only
+when that row says it can edit.
+
+Every write goes through ``current_packet`` or ``packet_and_answers`` with a
+POST, and both refuse it (ViewOnly: a 403 page, middleware) for a view-only
+browser: the one place view-only is enforced.
 """
 
 import functools
 from collections.abc import Callable
 
+from django.core.exceptions import PermissionDenied
+from django.db.models import BooleanField, F, QuerySet, Value
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
@@ -14,14 +23,46 @@ from checklists import limits
 from checklists.models import Answer, Packet, ValueRating
 
 SESSION_KEY = "packet_id"
+DEVICE_KEY = "device_id"
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
 
-def current_packet(request: HttpRequest) -> Packet | None:
-    """This browser's packet, or None when it has none (or it was deleted)."""
+class ViewOnly(PermissionDenied):
+    """A view-only browser tried to change the packet (shown as a 403 page)."""
+
+
+def _packets(request: HttpRequest) -> QuerySet | None:
+    """This browser's packet as a query, with ``can_edit`` on it; None without one.
+
+    An attached browser's packet is found only through its Device row, in the
+    same query: once the row is removed (or the packet deleted) it finds none.
+    """
     packet_id = request.session.get(SESSION_KEY)
     if packet_id is None:
         return None
-    packet = Packet.objects.filter(pk=packet_id).first()
+    device_id = request.session.get(DEVICE_KEY)
+    packets = Packet.objects.filter(pk=packet_id)
+    if device_id is None:
+        return packets.annotate(can_edit=Value(True, output_field=BooleanField()))
+    return packets.filter(devices__pk=device_id).annotate(can_edit=F("devices__can_edit"))
+
+
+def guard_write(request: HttpRequest, can_edit: bool) -> None:
+    """Refuse any request that could change the packet from a view-only browser."""
+    if request.method not in SAFE_METHODS and not can_edit:
+        raise ViewOnly("this browser can only view the packet")
+
+
+def current_packet(request: HttpRequest) -> Packet | None:
+    """This browser's packet, or None when it has none (or it was deleted, or
+    this browser was removed from it). Raises ViewOnly for a write by a
+    view-only browser."""
+    packets = _packets(request)
+    if packets is None:
+        return None
+    packet = packets.first()
+    if packet is not None:
+        guard_write(request, packet.can_edit)
     if packet is not None and request.method == "POST":
         # Every change restarts the session's clock, so a packet in use lasts
         # PACKET_MAX_IDLE_DAYS from the last change, as the pages promise.
@@ -29,9 +70,16 @@ def current_packet(request: HttpRequest) -> Packet | None:
     return packet
 
 
-def with_packet(missing: str) -> Callable:
+VIEW_ONLY_HOME = "checklists:check"
+
+
+def with_packet(missing: str, viewable: bool = False) -> Callable:
     """View decorator: call the view with this browser's packet as its second
-    argument, or redirect to the URL named ``missing`` when it has none."""
+    argument, or redirect to the URL named ``missing`` when it has none.
+
+    A view-only browser is sent to the read-only packet page instead, unless
+    the view is ``viewable`` (it shows no change controls).
+    """
 
     def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @functools.wraps(view)
@@ -39,6 +87,8 @@ def with_packet(missing: str) -> Callable:
             packet = current_packet(request)
             if packet is None:
                 return redirect(missing)
+            if not packet.can_edit and not viewable:
+                return redirect(VIEW_ONLY_HOME)
             return view(request, packet, *args, **kwargs)
 
         return wrapper
@@ -54,8 +104,17 @@ def start_packet(request: HttpRequest) -> Packet:
     limits.check_packet_creation(request)  # TooManyPackets: a 429 page (middleware)
     packet = Packet.objects.create()
     request.session.cycle_key()
+    request.session.pop(DEVICE_KEY, None)  # a removed browser starts afresh, as the owner
     request.session[SESSION_KEY] = packet.pk
+    packet.can_edit = True
     return packet
+
+
+def attach(request: HttpRequest, packet_id: int, device_id: int) -> None:
+    """Make this browser one of the packet's devices (after a pairing code)."""
+    request.session.cycle_key()
+    request.session[SESSION_KEY] = packet_id
+    request.session[DEVICE_KEY] = device_id
 
 
 def answers_of(packet: Packet) -> dict[str, str]:
@@ -82,12 +141,16 @@ def packet_and_answers(request: HttpRequest) -> tuple[Packet | None, dict[str, s
     Only the packet's id is loaded: these pages write rows that hang off it and
     never show its other fields.
     """
-    packet_id = request.session.get(SESSION_KEY)
-    if packet_id is None:
+    packets = _packets(request)
+    if packets is None:
         return None, {}
-    rows = list(Packet.objects.filter(pk=packet_id).values_list("answers__key", "answers__value"))
+    rows = list(packets.values_list("can_edit", "answers__key", "answers__value"))
     if not rows:
         return None, {}
+    can_edit = rows[0][0]
+    guard_write(request, can_edit)
     if request.method == "POST":
         request.session.modified = True  # as in current_packet: the clock restarts
-    return Packet(pk=packet_id), {key: value for key, value in rows if key is not None}
+    packet = Packet(pk=request.session[SESSION_KEY])
+    packet.can_edit = can_edit
+    return packet, {key: value for _edit, key, value in rows if key is not None}

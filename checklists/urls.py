@@ -1,6 +1,6 @@
 from django.urls import path
 
-from checklists import views
+from checklists import share_views, views
 
 app_name = "checklists"
 urlpatterns = [
@@ -15,5 +15,7 @@ urlpatterns = [
     path("packet/check/", views.check, name="check"),
     path("packet/packet.pdf", views.packet_pdf, name="packet_pdf"),
     path("packet/delete/", views.delete, name="delete"),
+    path("packet/share/", share_views.share, name="share"),
+    path("packet/join/", share_views.join, name="join"),
     path("checklist.pdf", views.blank_checklist_pdf, name="blank_pdf"),
 ]

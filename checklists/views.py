@@ -59,6 +59,8 @@ def packet(request: HttpRequest) -> HttpResponse:
     current = packets.current_packet(request)
     if current is None:
         return _page(request, "checklists/packet_start.html", {})
+    if not current.can_edit:
+        return redirect(packets.VIEW_ONLY_HOME)
     return _page(
         request, "checklists/packet.html", {"packet": current, "tasks": presenters.tasks(current)}
     )
@@ -333,13 +335,18 @@ def insurance(request: HttpRequest, current: Packet) -> HttpResponse:
 
 @require_safe
 @never_cache
-@packets.with_packet("checklists:packet")
+@packets.with_packet("checklists:packet", viewable=True)
 def check(request: HttpRequest, current: Packet) -> HttpResponse:
-    """What will print, with a change link for each part, then the download."""
+    """What will print, with a change link for each part (for a browser that
+    can change it), then the download."""
     return _page(
         request,
         "checklists/check.html",
-        {"view": presenters.whole_packet(current, _today()), "tasks": presenters.task_order()},
+        {
+            "view": presenters.whole_packet(current, _today()),
+            "tasks": presenters.task_order(),
+            "can_edit": current.can_edit,
+        },
     )
 
 
@@ -397,7 +404,7 @@ def _cached_pdf(
 
 @require_safe
 @never_cache
-@packets.with_packet("checklists:packet")
+@packets.with_packet("checklists:packet", viewable=True)
 def packet_pdf(request: HttpRequest, current: Packet) -> HttpResponse:
     paper = _paper(request, current.paper_size)
     today = _today()
@@ -468,7 +475,11 @@ def delete(request: HttpRequest) -> HttpResponse:
     """Delete my packet: a confirmation page, then a POST that removes every row."""
     current = packets.current_packet(request)
     if request.method == "GET" or request.method == "HEAD":
-        return _page(request, "checklists/delete.html", {"has_packet": current is not None})
+        return _page(
+            request,
+            "checklists/delete.html",
+            {"has_packet": current is not None, "can_edit": current is None or current.can_edit},
+        )
     if current is not None:
         packet_id = current.pk
         current.delete()  # answers, entries and questions go with it (CASCADE)

@@ -198,6 +198,8 @@ def step(request: HttpRequest, key: str) -> HttpResponse:
     packet, answers = packets.packet_and_answers(request)
     if packet is None:
         return redirect("questionnaire:start")
+    if not packet.can_edit:
+        return redirect(packets.VIEW_ONLY_HOME)
     if blocker := flow.blocked_by(answers, key):
         return redirect(url(blocker))
     change = "1" in (request.GET.get("change"), request.POST.get("change"))

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 
 from checklists.limits import TooManyPackets
+from checklists.packets import ViewOnly
 from secondopinion import adminguard
 
 # For responses Django's CSP middleware never saw: SecurityMiddleware's own
@@ -97,6 +98,10 @@ class RequestGuards:
         if isinstance(exception, TooManyPackets):
             response = render(request, "checklists/too_many_packets.html", status=429)
             response["Retry-After"] = str(exception.retry_after)
+            add_never_cache_headers(response)
+            return response
+        if isinstance(exception, ViewOnly):
+            response = render(request, "checklists/view_only.html", status=403)
             add_never_cache_headers(response)
             return response
         return None

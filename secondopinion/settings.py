@@ -351,3 +351,9 @@ LOGGING = {
         "pydyf": {"level": "WARNING", "handlers": ["renderer"], "propagate": False},
     },
 }
+# Pairing codes (checklists/pairing.py): wrong codes one client address, and
+# one entered code, may try in PAIRING_WINDOW seconds. (As above, the suite
+# raises the per-address default; the tests of the limit set their own.)
+PAIRING_ADDRESS_FAILURES = envint("PAIRING_ADDRESS_FAILURES", 10 if not TESTING else 100000)
+PAIRING_CODE_FAILURES = envint("PAIRING_CODE_FAILURES", 5)
+PAIRING_WINDOW = envint("PAIRING_WINDOW", 900)

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from checklists import decision, records, situations
 from checklists.models import (
     CONTACT_MAX,
+    LABEL_MAX,
     NAME_MAX,
     NOTE_MAX,
     QUESTION_MAX,
@@ -19,9 +20,11 @@ from checklists.models import (
     TEXT_MAX,
     Answer,
     ChecklistEntry,
+    Device,
     InsuranceCall,
     Packet,
     PacketQuestion,
+    PairingCode,
     ValueRating,
 )
 
@@ -188,6 +191,39 @@ def test_sure(data: dict, htmx: bool) -> None:
 )
 def test_insurance_call(data: dict) -> None:
     post("/packet/insurance/", data)
+
+
+@pytest.mark.django_db
+@FUZZ
+@given(data=form("action", "rights", "label", "device"))
+def test_sharing(data: dict) -> None:
+    """Making codes and removing browsers: a code or the page again, never a 500."""
+    client = Client()
+    client.post("/packet/")
+    try:
+        response = client.post("/packet/share/", data)
+        assert response.status_code in {*OK, 429}, (data, response.status_code)
+        for code in PairingCode.objects.all():
+            assert len(code.label) <= LABEL_MAX and len(code.code_hash) == 64
+        for device in Device.objects.all():
+            assert len(device.label) <= LABEL_MAX
+    finally:
+        Packet.objects.all().delete()
+
+
+@pytest.mark.django_db
+@FUZZ
+@given(data=form("code", "action"))
+def test_joining(data: dict) -> None:
+    """Junk codes: a clear refusal (or the limit), never a packet, never a 500."""
+    from django.core.cache import cache
+
+    cache.clear()
+    client = Client()
+    response = client.post("/packet/join/", data)
+    assert response.status_code in {*OK, 400, 429}, (data, response.status_code)
+    assert Device.objects.count() == 0
+    assert client.get("/packet/check/").status_code == 302
 
 
 @pytest.mark.django_db

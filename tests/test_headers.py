@@ -47,6 +47,8 @@ SAMPLES: dict[str, tuple[str, str]] = {
     "checklists:insurance": ("get", "/packet/insurance/"),
     "checklists:packet_pdf": ("get", "/packet/packet.pdf"),
     "checklists:delete": ("get", "/packet/delete/"),
+    "checklists:share": ("get", "/packet/share/"),
+    "checklists:join": ("get", "/packet/join/"),
     "checklists:blank_pdf": ("get", "/checklist.pdf"),
 }
 # Each of the nine situations has its own address, declared by the flow.

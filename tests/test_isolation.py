@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from checklists.models import ChecklistEntry, Packet, PacketQuestion
+from checklists.models import ChecklistEntry, Device, Packet, PacketQuestion
 
 SECRET = "Secret-note-7731"
 
@@ -18,6 +18,8 @@ READ_URLS = [
     "/packet/insurance/",
     "/packet/packet.pdf",
     "/packet/delete/",
+    "/packet/share/",
+    "/packet/join/",
     "/questionnaire/",
     "/questionnaire/urgency/",
     "/questionnaire/urgency/advice/",
@@ -45,6 +47,10 @@ WRITE_URLS = [
         ),
     ),
     ("/questionnaire/restart/", {}),
+    ("/packet/share/", {"rights": "view", "label": "x"}),
+    ("/packet/share/", {"action": "remove", "device": "1"}),
+    ("/packet/share/", {"action": "remove_all"}),
+    ("/packet/join/", {"code": "ABCD-EFGH"}),
     ("/packet/delete/", {}),
 ]
 
@@ -91,7 +97,7 @@ def test_stranger_writes_touch_only_their_own_packet(
         stranger.post("/packet/")
     for url, data in WRITE_URLS:
         response = stranger.post(url, data)
-        assert response.status_code in (200, 302, 404)
+        assert response.status_code in (200, 302, 400, 404)
         assert SECRET.encode() not in response.content
     patients_packet.refresh_from_db()
     assert patients_packet.values.get().rating == 3
@@ -114,3 +120,23 @@ def test_no_packet_data_in_any_url(patient: Client, patients_packet) -> None:
     page = patient.get("/packet/").content.decode()
     assert str(patients_packet.pk) not in [part for part in page.split('"') if part.startswith("/")]
     assert SECRET not in "".join(part for part in page.split('"') if part.startswith("/"))
+
+
+def test_a_stranger_never_sees_or_removes_the_patients_browsers(
+    patients_packet, patient: Client, stranger: Client
+) -> None:
+    import re
+
+    page = patient.post("/packet/share/", {"rights": "view", "label": SECRET}).content.decode()
+    code = re.search(r"\b[2-9A-Z]{4}-[2-9A-Z]{4}\b", page).group(0)
+    assert Client().post("/packet/join/", {"code": code}).status_code == 302
+    stranger.post("/packet/")
+    for method, url, data in [
+        ("get", "/packet/share/", {}),
+        ("post", "/packet/share/", {"action": "remove", "device": Device.objects.get().pk}),
+        ("post", "/packet/share/", {"action": "remove_all"}),
+        ("post", "/packet/share/", {"rights": "edit"}),
+    ]:
+        response = getattr(stranger, method)(url, data)
+        assert SECRET.encode() not in response.content
+    assert Device.objects.get().packet == patients_packet

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
 from checklists.models import Packet
+from checklists.pairing import purge_expired
 from checklists.pdf_cache import forget_pdfs
 
 
@@ -29,10 +30,12 @@ class Command(BaseCommand):
         for packet_id in stale:
             forget_pdfs(packet_id)
         deleted, _ = Packet.objects.filter(pk__in=stale).delete()
+        codes = purge_expired()
         expired = 0
         if settings.SESSION_ENGINE == "django.contrib.sessions.backends.db":
             expired, _ = Session.objects.filter(expire_date__lt=timezone.now()).delete()
         self.stdout.write(
             f"Deleted {len(stale)} packets idle for more than {days} days "
-            f"({deleted} rows in all) and {expired} expired sessions."
+            f"({deleted} rows in all), {codes} expired pairing codes "
+            f"and {expired} expired sessions."
         )
