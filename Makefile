@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format bench content purge clean
+.PHONY: messages run test lint format bench content purge clean
 
 $(STAMP): pyproject.toml .python-version
 	@bin/find-python $(PYTHON_VERSION) > /dev/null
@@ -17,12 +17,19 @@ $(STAMP): pyproject.toml .python-version
 	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[dev]"
 	@touch $(STAMP)
 
-run: $(STAMP)
+# The Spanish catalogue: locale/es/LC_MESSAGES/django.po is committed, the .mo
+# is built here (msgfmt, from Debian's gettext) and by the test run.
+messages: $(STAMP)
+	@bin/ensure-system-packages gettext
+	$(PY) manage.py compilemessages --ignore '.*' --ignore bench --ignore node_modules --verbosity 0
+
+run: messages
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(STAMP)
 	@bin/ensure-system-packages
+	$(MAKE) --no-print-directory messages
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest $(PYTEST_ARGS)
 

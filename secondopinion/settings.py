@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The address says the language (/es/ for Spanish); before URL resolution.
+    "secondopinion.languages.path_language",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "secondopinion.middleware.session_lifetime",
     "django.middleware.common.CommonMiddleware",
@@ -114,6 +116,8 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "secondopinion.languages.other_languages",
                 "django.template.context_processors.csp",
                 # Lazy: only the admin reads `user`, so patient pages never
                 # touch the session through it.
@@ -229,7 +233,12 @@ AUTH_PASSWORD_VALIDATORS = [
 if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
-LANGUAGE_CODE = "en-us"
+# English at the bare addresses, Spanish under /es/ (secondopinion/languages.py).
+# The Spanish catalogue is locale/es/LC_MESSAGES/django.po; the .mo beside it
+# is built from it by `make` and by the test run, never committed.
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

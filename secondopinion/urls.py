@@ -1,17 +1,22 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
 from secondopinion import views
 
 urlpatterns = [
-    path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots, name="robots"),
-    path("", include("guides.urls")),
-    path("", include("questionnaire.urls")),
-    path("", include("checklists.urls")),
     path("admin/", admin.site.urls),
+    # Patient pages: English at /..., Spanish at /es/... (no prefix for English).
+    *i18n_patterns(
+        path("", views.home, name="home"),
+        path("", include("guides.urls")),
+        path("", include("questionnaire.urls")),
+        path("", include("checklists.urls")),
+        prefix_default_language=False,
+    ),
 ]
 
 if settings.BENCH_FLOOR:

@@ -37,6 +37,8 @@ def healthz(request: HttpRequest) -> HttpResponse:
 ROBOTS = """User-agent: *
 Disallow: /questionnaire/
 Disallow: /packet/
+Disallow: /es/questionnaire/
+Disallow: /es/packet/
 Disallow: /admin/
 """
 

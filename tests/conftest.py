@@ -1,8 +1,16 @@
 import pytest
+from django.core.management import call_command
 from django.test import Client
 
 from guides import content
 from guides.models import GlossaryTerm, Guide
+
+
+@pytest.fixture(scope="session", autouse=True)
+def spanish_catalogue() -> None:
+    """Builds locale/es/LC_MESSAGES/django.mo from the committed .po when it is
+    missing or older, as `make test` does, so a bare `pytest` sees the Spanish."""
+    call_command("compilemessages", ignore_patterns=[".*", "bench", "node_modules"], verbosity=0)
 
 
 @pytest.fixture

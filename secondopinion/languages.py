@@ -1,0 +1,59 @@
+"""English at the bare addresses, Spanish under /es/.
+
+The language of a page comes from its address alone, never from the
+Accept-Language header or a cookie, so one address always gives one page and
+public pages stay cacheable without `Vary: Accept-Language`. A browser that
+prefers Spanish is offered the Spanish page (static/js/language.js); nothing
+switches on its own.
+"""
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.translation import get_language_from_path
+
+SPANISH = "es"
+
+
+def path_language(get_response: Callable[[HttpRequest], HttpResponse]):
+    """Activates the language the address names, before the URL is resolved."""
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        return response
+
+    return middleware
+
+
+def other_languages(request: HttpRequest) -> dict:
+    """The same page in every language: the header's switch and the hreflang links.
+
+    A page with no counterpart (an error page at an address that does not
+    exist) links to the other language's home page.
+    """
+    current = translation.get_language()
+    path = request.get_full_path()
+    versions = []
+    for code, name in settings.LANGUAGES:
+        with translation.override(code):
+            home = translate_url("/", code)
+        url = translate_url(path, code)
+        if url == path and code != current:
+            url = home
+        versions.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "absolute": request.build_absolute_uri(url),
+                "current": code == current,
+            }
+        )
+    return {"language_versions": versions}

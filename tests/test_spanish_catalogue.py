@@ -1,0 +1,56 @@
+"""The Spanish catalogue is complete: every English string of the code and the
+templates has a Spanish translation, none fuzzy, and a new English string
+without one fails here."""
+
+import shutil
+from pathlib import Path
+
+import polib
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.test import Client
+
+PO = Path(settings.BASE_DIR) / "locale/es/LC_MESSAGES/django.po"
+
+
+def test_no_entry_is_missing_or_fuzzy() -> None:
+    catalogue = polib.pofile(str(PO))
+    missing = [entry.msgid[:80] for entry in catalogue.untranslated_entries()]
+    fuzzy = [entry.msgid[:80] for entry in catalogue.fuzzy_entries()]
+    assert not missing, f"{len(missing)} strings have no Spanish: {missing[:10]}"
+    assert not fuzzy, f"{len(fuzzy)} Spanish strings are marked fuzzy: {fuzzy[:10]}"
+
+
+def test_every_string_in_the_code_and_templates_is_in_the_catalogue(tmp_path, monkeypatch) -> None:
+    """Extracts the strings afresh (as bin/messages does) into a copy and compares."""
+    copy = tmp_path / "locale"
+    shutil.copytree(PO.parent.parent.parent, copy)
+    monkeypatch.chdir(settings.BASE_DIR)
+    monkeypatch.setattr(settings, "LOCALE_PATHS", [copy])
+    call_command(
+        "makemessages",
+        locale=["es"],
+        no_location=True,
+        no_obsolete=True,
+        ignore_patterns=["tests/*", "bench/*", "scripts/*"],
+        verbosity=0,
+    )
+    extracted = {entry.msgid for entry in polib.pofile(str(copy / "es/LC_MESSAGES/django.po"))}
+    committed = {entry.msgid for entry in polib.pofile(str(PO)) if not entry.obsolete}
+    new = sorted(extracted - committed)
+    assert not new, (
+        f"{len(new)} English strings are not in the Spanish catalogue; run bin/messages "
+        f"and translate them: {[msgid[:80] for msgid in new[:10]]}"
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/es/", "/es/no-such-page/"])
+def test_spanish_pages_say_they_are_spanish(path: str) -> None:
+    response = Client().get(path)
+    html = response.content.decode()
+    assert '<html lang="es">' in html
+    assert response["Content-Language"] == "es"
+    assert 'hreflang="en" href="http://testserver/' in html
+    assert "Segunda Opinión" in html
