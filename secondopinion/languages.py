@@ -35,6 +35,9 @@ def path_language(get_response: Callable[[HttpRequest], HttpResponse]):
 def other_languages(request: HttpRequest) -> dict:
     """The same page in every language: the header's switch and the hreflang links.
 
+    Root-relative addresses: the page names no host, so it never depends on
+    the Host header and loads nothing from anywhere else.
+
     A page with no counterpart (an error page at an address that does not
     exist) links to the other language's home page.
     """
@@ -52,7 +55,6 @@ def other_languages(request: HttpRequest) -> dict:
                 "code": code,
                 "name": name,
                 "url": url,
-                "absolute": request.build_absolute_uri(url),
                 "current": code == current,
             }
         )

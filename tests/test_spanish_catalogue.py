@@ -52,5 +52,5 @@ def test_spanish_pages_say_they_are_spanish(path: str) -> None:
     html = response.content.decode()
     assert '<html lang="es">' in html
     assert response["Content-Language"] == "es"
-    assert 'hreflang="en" href="http://testserver/' in html
+    assert '<link rel="alternate" hreflang="en" href="/' in html
     assert "Segunda Opinión" in html

@@ -1,0 +1,77 @@
+"""The two languages' addresses: English where it always was, Spanish under
+/es/, the language taken from the address alone, and each page linking to
+its other-language version."""
+
+import pytest
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+PAIRS = [
+    ("/", "/es/"),
+    ("/guides/", "/es/guides/"),
+    ("/glossary/", "/es/glossary/"),
+    ("/questionnaire/", "/es/questionnaire/"),
+    ("/how-this-was-made/", "/es/how-this-was-made/"),
+    ("/packet/", "/es/packet/"),
+    ("/sources/", "/es/sources/"),
+]
+
+
+@pytest.mark.parametrize(("english", "spanish"), PAIRS)
+def test_each_page_links_to_its_other_language_version(english: str, spanish: str) -> None:
+    en = Client().get(english).content.decode()
+    es = Client().get(spanish).content.decode()
+    assert '<html lang="en">' in en
+    assert '<html lang="es">' in es
+    # The visible switch, named in its own language, and the hreflang alternates.
+    assert f'href="{spanish}" hreflang="es" lang="es">Español</a>' in en
+    assert f'href="{english}" hreflang="en" lang="en">English</a>' in es
+    for html in (en, es):
+        assert f'<link rel="alternate" hreflang="en" href="{english}">' in html
+        assert f'<link rel="alternate" hreflang="es" href="{spanish}">' in html
+        assert f'<link rel="alternate" hreflang="x-default" href="{english}">' in html
+
+
+def test_the_switch_keeps_the_search_words() -> None:
+    html = Client().get("/search/?q=biopsy").content.decode()
+    assert 'href="/es/search/?q=biopsy" hreflang="es"' in html
+
+
+def test_a_spanish_browser_still_gets_english_at_english_addresses() -> None:
+    """Nothing switches on its own: the address decides, so public pages need
+    no `Vary: Accept-Language` and stay cacheable as they were."""
+    client = Client(headers={"accept-language": "es-US,es;q=0.9"})
+    response = client.get("/guides/")
+    assert response.status_code == 200
+    assert '<html lang="en">' in response.content.decode()
+    assert response["Content-Language"] == "en"
+    assert "Accept-Language" not in response.get("Vary", "")
+    # It is offered the Spanish page instead (shown by static/js/language.js).
+    assert 'id="language-offer" lang="es" hidden>' in response.content.decode()
+
+
+def test_an_english_browser_gets_spanish_at_spanish_addresses() -> None:
+    response = Client(headers={"accept-language": "en-US"}).get("/es/guides/")
+    assert '<html lang="es">' in response.content.decode()
+    assert "Accept-Language" not in response.get("Vary", "")
+
+
+def test_spanish_public_pages_are_cached_like_english_ones() -> None:
+    english = Client().get("/guides/")
+    spanish = Client().get("/es/guides/")
+    assert spanish["Cache-Control"] == english["Cache-Control"]
+    assert spanish.get("Vary") == english.get("Vary")
+    assert "language-offer" not in spanish.content.decode()
+
+
+def test_robots_keeps_crawlers_out_of_both_languages_private_pages() -> None:
+    robots = Client().get("/robots.txt").content.decode()
+    for path in ("/questionnaire/", "/packet/", "/es/questionnaire/", "/es/packet/"):
+        assert f"Disallow: {path}\n" in robots
+
+
+def test_admin_and_health_have_no_spanish_twin() -> None:
+    assert Client().get("/es/healthz").status_code == 404
+    assert Client().get("/es/admin/").status_code == 404
+    assert Client().get("/healthz").status_code == 200
