@@ -22,19 +22,31 @@ from guides import markdown
 TRANSLATION_LANGUAGES = [(code, name) for code, name in settings.LANGUAGES if code != "en"]
 
 
-def _with_translation(queryset: models.QuerySet, language: str) -> models.QuerySet:
-    """Joins each row's translation into ``language`` as ``tr`` (None when there is none)."""
-    return queryset.annotate(
-        tr=FilteredRelation("translations", condition=Q(translations__language=language))
-    ).select_related("tr")
+def _as_read_in(queryset: models.QuerySet, language: str, skip: tuple[str, ...] = ()) -> list:
+    """Each row as a reader of ``language`` sees it, in one query: its translation, wired
+    back to the row, or the row itself when it has none.
 
-
-def _as_read(row, relation: str):
-    """The row's translation, wired back to the row, or the row itself when untranslated."""
-    found = row.tr
-    if found is None:
-        return row
-    setattr(found, relation, row)
+    The translation's columns come in as annotations: ``select_related`` cannot
+    follow a FilteredRelation over a reverse foreign key. Columns in ``skip``
+    are not read (a list needs no bodies) and stay empty.
+    """
+    translated = queryset.model.translations.rel.related_model
+    relation = queryset.model.translations.field.name
+    names = [
+        f.attname for f in translated._meta.concrete_fields if f.name not in (relation, *skip)
+    ]
+    rows = queryset.annotate(
+        tr=FilteredRelation("translations", condition=Q(translations__language=language)),
+        **{f"tr_{name}": models.F(f"tr__{name}") for name in names},
+    )
+    found = []
+    for row in rows:
+        if row.tr_id is None:
+            found.append(row)
+            continue
+        version = translated(**{name: getattr(row, f"tr_{name}") for name in names})
+        setattr(version, relation, row)
+        found.append(version)
     return found
 
 
@@ -51,12 +63,9 @@ class GuideQuerySet(models.QuerySet):
         """
         if language == settings.LANGUAGE_CODE:
             return list(self.only(*fields) if fields else self)
-        rows = _with_translation(self, language)
-        if fields:
-            own = {f.name for f in GuideTranslation._meta.get_fields()}
-            translated = [f"tr__{name}" for name in fields if name in own]
-            rows = rows.only(*fields, *translated, "tr__guide", "tr__language")
-        return [_as_read(row, "guide") for row in rows]
+        if fields and "body" not in fields:
+            return _as_read_in(self.defer("body"), language, skip=("body",))
+        return _as_read_in(self, language)
 
 
 class Guide(models.Model):
@@ -98,8 +107,9 @@ class Guide(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        with translation.override(self.language):
-            return reverse("guides:detail", args=[self.slug])
+        # The page's language: on a Spanish page, an untranslated guide is read at
+        # /es/guides/<slug>/ (in English, marked so), keeping the reader in Spanish.
+        return reverse("guides:detail", args=[self.slug])
 
     def clean(self) -> None:
         if (
@@ -192,8 +202,7 @@ class GlossaryTermQuerySet(models.QuerySet):
         in the alphabetical order of the words shown, in one query."""
         if language == settings.LANGUAGE_CODE:
             return list(self)
-        rows = [_as_read(row, "glossary_term") for row in _with_translation(self, language)]
-        return sorted(rows, key=lambda row: _sort_key(row.term))
+        return sorted(_as_read_in(self, language), key=lambda row: _sort_key(row.term))
 
 
 def _sort_key(words: str) -> str:
@@ -225,8 +234,7 @@ class GlossaryTerm(models.Model):
         return self.term
 
     def get_absolute_url(self) -> str:
-        with translation.override(self.language):
-            return reverse("guides:glossary") + f"#{self.slug}"
+        return reverse("guides:glossary") + f"#{self.slug}"
 
     # The shipped text's language; translations are GlossaryTermTranslation rows.
     language = settings.LANGUAGE_CODE

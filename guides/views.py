@@ -1,7 +1,7 @@
 """Guides, glossary and search: public pages that never touch the session."""
 
 from django.conf import settings
-from django.db.models import FilteredRelation, Q
+from django.db.models import F, FilteredRelation, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
@@ -9,7 +9,7 @@ from django.views.decorators.cache import cache_control, cache_page
 from django.views.decorators.http import require_safe
 
 from guides import search as guide_search
-from guides.models import Citation, GlossaryTerm, Guide, Source
+from guides.models import Citation, GlossaryTerm, Guide, GuideTranslation, Source
 
 
 def public_page(view):
@@ -91,18 +91,20 @@ def sources(request: HttpRequest) -> HttpResponse:
         .order_by("source__author", "source__title", "guide__order")
     )
     language = get_language()
-    if language != settings.LANGUAGE_CODE:
+    translated = language != settings.LANGUAGE_CODE
+    if translated:
         # Each guide's title in the page's language, in the same query.
         citations = citations.annotate(
             tr=FilteredRelation(
                 "guide__translations", condition=Q(guide__translations__language=language)
-            )
-        ).select_related("tr")
-    by_source: dict[int, tuple[Source, list[Guide]]] = {}
+            ),
+            tr_title=F("tr__title"),
+        )
+    by_source: dict[int, tuple[Source, list]] = {}
     for citation in citations:
         guide = citation.guide
-        if getattr(citation, "tr", None) is not None:
-            citation.tr.guide, guide = guide, citation.tr
+        if translated and citation.tr_title is not None:
+            guide = GuideTranslation(guide=guide, language=language, title=citation.tr_title)
         by_source.setdefault(citation.source_id, (citation.source, []))[1].append(guide)
     return render(request, "guides/sources.html", {"rows": list(by_source.values())})
 
