@@ -96,7 +96,7 @@ JARGON_ES = {
     "prior-approval": r"autorizaci(?:ón|ones) previas?",
     "radiologist": r"radiólog[oa]s?",
     "referral": r"referidos?",
-    "slides-and-tissue-blocks": r"laminillas?",
+    "slides-and-tissue-blocks": r"laminillas?|láminas?",
     "stage": r"estadios?",
     "tumor-board": r"(?:juntas?|comités?) de tumores",
 }

@@ -32,9 +32,7 @@ def _as_read_in(queryset: models.QuerySet, language: str, skip: tuple[str, ...] 
     """
     translated = queryset.model.translations.rel.related_model
     relation = queryset.model.translations.field.name
-    names = [
-        f.attname for f in translated._meta.concrete_fields if f.name not in (relation, *skip)
-    ]
+    names = [f.attname for f in translated._meta.concrete_fields if f.name not in (relation, *skip)]
     rows = queryset.annotate(
         tr=FilteredRelation("translations", condition=Q(translations__language=language)),
         **{f"tr_{name}": models.F(f"tr__{name}") for name in names},
