@@ -9,6 +9,15 @@ The loader is used by data migrations (with historical models) and by the
 ``load_guides`` command, so it only sets what the models it is given have:
 before sources became rows (migration 0002), a guide's sources are written
 as one formatted line each into its text field.
+
+Translations live in a folder per language (``content/es/``): a guide file
+with the English file's name and slug, its own title, summary, body, review
+dates and ``translated_from_reviewed`` (the English ``last_reviewed`` it
+matches; order and sources come from the English guide), and a
+``glossary.toml`` with the English slugs, the words in that language and
+``translated_from`` (the English wording's fingerprint, models.fingerprint).
+A missing translation is skipped when loading; tests/test_spanish_content.py
+names it.
 """
 
 import tomllib
@@ -18,6 +27,15 @@ from pathlib import Path
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 SOURCE_FIELDS = ("author", "title", "publisher", "year", "url", "read_on", "note")
+TRANSLATIONS = ("es",)
+TRANSLATED_GUIDE_FIELDS = (
+    "title",
+    "slug",
+    "summary",
+    "last_reviewed",
+    "next_review_due",
+    "translated_from_reviewed",
+)
 
 
 @dataclass(frozen=True)
@@ -116,6 +134,73 @@ def guide_files(directory: Path = CONTENT_DIR) -> list[GuideFile]:
     return sorted((parse_guide(p, known) for p in directory.glob("*.md")), key=lambda g: g.order)
 
 
+@dataclass(frozen=True)
+class TranslatedGuideFile:
+    language: str
+    slug: str
+    title: str
+    summary: str
+    last_reviewed: date
+    next_review_due: date
+    translated_from_reviewed: date
+    body: str
+    written_by: str = ""
+    reviewed_by: str = ""
+    path: Path = field(default=Path(), compare=False)
+
+
+def parse_translated_guide(path: Path, language: str) -> TranslatedGuideFile:
+    text = path.read_text(encoding="utf-8")
+    if not text.startswith("+++"):
+        raise ValueError(f"{language}/{path.name}: front matter (+++ ... +++) missing")
+    _, front, body = text.split("+++", 2)
+    meta = tomllib.loads(front)
+    missing = [name for name in TRANSLATED_GUIDE_FIELDS if not meta.get(name)]
+    if missing:
+        raise ValueError(f"{language}/{path.name} lacks {', '.join(missing)}")
+    return TranslatedGuideFile(
+        language=language,
+        slug=meta["slug"],
+        title=meta["title"],
+        summary=meta["summary"],
+        last_reviewed=meta["last_reviewed"],
+        next_review_due=meta["next_review_due"],
+        translated_from_reviewed=meta["translated_from_reviewed"],
+        body=body.strip() + "\n",
+        written_by=meta.get("written_by", ""),
+        reviewed_by=meta.get("reviewed_by", ""),
+        path=path,
+    )
+
+
+def translated_guide_files(
+    language: str, directory: Path = CONTENT_DIR
+) -> list[TranslatedGuideFile]:
+    """The guides translated into ``language``, checked against the English files.
+
+    Each must have an English file of the same name and the same slug, so that
+    /guides/<slug>/ and /es/guides/<slug>/ are the same guide.
+    """
+    english = {g.path.name: g for g in guide_files(directory)}
+    found = []
+    for path in sorted((directory / language).glob("*.md")):
+        guide = parse_translated_guide(path, language)
+        original = english.get(path.name)
+        if original is None:
+            raise ValueError(f"{language}/{path.name} has no English file of that name")
+        if guide.slug != original.slug:
+            raise ValueError(
+                f"{language}/{path.name}: slug {guide.slug!r} should be {original.slug!r}"
+            )
+        found.append(guide)
+    return found
+
+
+def translated_glossary_entries(language: str, directory: Path = CONTENT_DIR) -> list[dict]:
+    """The word list in ``language``: slug, term, definition, translated_from."""
+    return glossary_entries(directory / language)
+
+
 def glossary_entries(directory: Path = CONTENT_DIR) -> list[dict[str, str]]:
     path = directory / "glossary.toml"
     if not path.exists():
@@ -185,6 +270,12 @@ def load(guide_model, term_model, directory: Path = CONTENT_DIR) -> tuple[int, i
             slug=entry["slug"],
             defaults={"term": entry["term"], "definition": entry["definition"].strip()},
         )
+    guide_translation = _model(guide_model, "GuideTranslation")
+    term_translation = _model(guide_model, "GlossaryTermTranslation")
+    for language in TRANSLATIONS if guide_translation is not None else ():
+        _load_translations(
+            language, directory, guide_model, term_model, guide_translation, term_translation
+        )
     release_model = _model(guide_model, "ContentRelease")
     release = release_entry(directory)
     if release_model is not None and release:
@@ -193,3 +284,40 @@ def load(guide_model, term_model, directory: Path = CONTENT_DIR) -> tuple[int, i
             defaults={"released_on": release["released_on"], "notes": release["notes"].strip()},
         )
     return len(guides), len(terms)
+
+
+def _load_translations(
+    language: str, directory: Path, guide_model, term_model, guide_translation, term_translation
+) -> None:
+    """Create or update each shipped translation into ``language`` (missing ones are skipped)."""
+    shipped = [g.slug for g in guide_files(directory)]
+    guides = {g.slug: g for g in guide_model.objects.filter(slug__in=shipped)}
+    for entry in translated_guide_files(language, directory):
+        guide_translation.objects.update_or_create(
+            guide=guides[entry.slug],
+            language=language,
+            defaults={
+                "title": entry.title,
+                "summary": entry.summary,
+                "body": entry.body,
+                "last_reviewed": entry.last_reviewed,
+                "next_review_due": entry.next_review_due,
+                "translated_from_reviewed": entry.translated_from_reviewed,
+                "written_by": entry.written_by,
+                "reviewed_by": entry.reviewed_by,
+            },
+        )
+    entries = translated_glossary_entries(language, directory)
+    terms = {t.slug: t for t in term_model.objects.filter(slug__in=[e["slug"] for e in entries])}
+    for entry in entries:
+        if entry["slug"] not in terms:
+            raise ValueError(f"{language}/glossary.toml: {entry['slug']!r} is not an English term")
+        term_translation.objects.update_or_create(
+            glossary_term=terms[entry["slug"]],
+            language=language,
+            defaults={
+                "term": entry["term"],
+                "definition": entry["definition"].strip(),
+                "translated_from": entry.get("translated_from", ""),
+            },
+        )

@@ -7,6 +7,10 @@ event handlers and ``javascript:`` links cannot reach a page.
 Glossary links have their own short syntax, ``[[pathology report]]`` or
 ``[[biopsy report|pathology-report]]``, which becomes a plain link to
 ``/glossary/#pathology-report`` and so works without JavaScript.
+
+A body in another language links to that language's pages: its glossary
+links and its links to our own pages (``/guides/who-pays/``) get the
+language's address (``/es/guides/who-pays/``).
 """
 
 import re
@@ -14,10 +18,14 @@ from functools import lru_cache
 from html.parser import HTMLParser
 
 import nh3
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
 from django.utils.text import slugify
 from markdown_it import MarkdownIt
 
 OUTSIDE_LINK = re.compile(r'<a href="(https?://[^"]*)"')
+LOCAL_LINK = re.compile(r'<a href="(/[^"/][^"]*)"')
 GLOSSARY_LINK = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([a-z0-9-]+))?\]\]")
 
 ALLOWED_TAGS = {
@@ -56,10 +64,11 @@ def _expand_glossary_links(text: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def render(text: str) -> str:
+def render(text: str, language: str = settings.LANGUAGE_CODE) -> str:
     """Markdown source to HTML that is safe to mark safe in a template.
 
     Cached by the text itself, so an edited guide renders anew at once.
+    ``language`` is the text's: links to our own pages go to that language's.
     """
     html = _md.render(_expand_glossary_links(text))
     # Headings in a body sit under the page's own h1.
@@ -71,9 +80,21 @@ def render(text: str) -> str:
         url_schemes={"http", "https", "mailto", "tel"},
         link_rel=None,
     )
+    if language != settings.LANGUAGE_CODE:
+        html = LOCAL_LINK.sub(lambda m: f'<a href="{_in_language(m.group(1), language)}"', html)
     # Links to other sites tell them nothing about the reader (the site also
     # sends Referrer-Policy: no-referrer); they open in the same tab.
     return OUTSIDE_LINK.sub(r'<a href="\1" rel="noreferrer"', html)
+
+
+def _in_language(url: str, language: str) -> str:
+    """Our page at ``url`` in ``language`` (unchanged when it has no such version).
+
+    The address comes out of nh3 with ``&`` as ``&amp;``; it goes back the same way.
+    """
+    with translation.override(settings.LANGUAGE_CODE):  # the address is an English one
+        found = translate_url(url.replace("&amp;", "&"), language)
+    return found.replace("&", "&amp;")
 
 
 class _TextCollector(HTMLParser):
@@ -99,10 +120,10 @@ class _TextCollector(HTMLParser):
             self.blocks.append(text if text[-1] in ".!?:" else text + ".")
 
 
-def plain_text(text: str) -> str:
+def plain_text(text: str, language: str = settings.LANGUAGE_CODE) -> str:
     """The words a reader sees, one sentence per block, for readability scores."""
     collector = _TextCollector()
-    collector.feed(render(text))
+    collector.feed(render(text, language))
     collector.flush()
     return "\n".join(collector.blocks)
 
