@@ -296,7 +296,7 @@ def test_hard_words_in_spanish_are_found(db, guides_loaded) -> None:
     found = {term.slug: term.term for term in glossary.jargon_in(text, "es")}
     assert found == {
         "pathologist": "Patólogo",
-        "slides-and-tissue-blocks": "Laminillas y bloques de tejido",
+        "slides-and-tissue-blocks": "Láminas y bloques de tejido",
         "stage": "Estadio",
         "biomarker": "Biomarcador",
     }
