@@ -7,6 +7,7 @@ the site is plain text, and these helpers give it the same glossary links.
 import re
 from collections.abc import Callable
 
+from django.urls import reverse
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
@@ -38,7 +39,10 @@ def link(text, escape: Callable[[str], str] = conditional_escape) -> SafeString:
         if slug is None:
             out.append(str(escape(words)))
         else:
-            out.append(f'<a class="term" href="/glossary/#{slug}">{escape(words)}</a>')
+            # reverse(): the word list in the page's language (/es/glossary/ on Spanish pages).
+            out.append(
+                f'<a class="term" href="{reverse("guides:glossary")}#{slug}">{escape(words)}</a>'
+            )
     return mark_safe("".join(out))
 
 
