@@ -16,10 +16,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from django.utils.dateformat import format as format_date
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.utils.translation import pgettext
 
 from checklists.records import IMAGING, LAB, OFFICE, Item
 

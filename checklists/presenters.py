@@ -11,15 +11,14 @@ from functools import cache
 
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix, reverse
-from django.utils.html import strip_tags
 from django.utils import translation
+from django.utils.html import strip_tags
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
 from checklists import decision, records, scoring
 from checklists.letter import Details, Letter, build_letters
-from checklists.words import words_in
 from checklists.models import (
     ChecklistEntry,
     InsuranceCall,
@@ -29,6 +28,7 @@ from checklists.models import (
     Status,
     ValueRating,
 )
+from checklists.words import words_in
 from guides import glossary
 from guides.models import current_release
 
@@ -129,8 +129,19 @@ class QuestionsView:
     suggestions: list[records.SuggestedQuestion]
 
 
-def questions(packet: Packet) -> QuestionsView:
+def _chosen_questions(packet: Packet) -> list[PacketQuestion]:
+    """The patient's questions; a suggested one in the page's language, whatever
+    language it was added in (its own words stay as typed)."""
     chosen = list(PacketQuestion.objects.filter(packet=packet))
+    for question in chosen:
+        suggestion = records.SUGGESTIONS_BY_KEY.get(question.suggestion_key)
+        if suggestion is not None:
+            question.text = str(suggestion.text)
+    return chosen
+
+
+def questions(packet: Packet) -> QuestionsView:
+    chosen = _chosen_questions(packet)
     used = {q.suggestion_key for q in chosen}
     return QuestionsView(chosen, [q for q in records.SUGGESTED_QUESTIONS if q.key not in used])
 
@@ -415,7 +426,7 @@ def whole_packet(packet: Packet, today: date) -> PacketView:
         packet=packet,
         today=today,
         checklist=checks,
-        questions=list(PacketQuestion.objects.filter(packet=packet)),
+        questions=_chosen_questions(packet),
         letters=letters(packet, today, statuses),
         call=insurance(packet),
         result=result(packet, answers),

@@ -26,7 +26,8 @@ WORDS: tuple[Word, ...] = (
         "biomarker",
         _("Biomarker"),
         _(
-            "A sign in the body that can be measured, such as a gene change or a protein in a tumor."
+            "A sign in the body that can be measured, such as a gene change or a protein "
+            "in a tumor."
         ),
     ),
     Word(
