@@ -10,6 +10,7 @@ import io
 import re
 import subprocess
 from datetime import date
+from pathlib import Path
 from unittest import mock
 
 import pytest
@@ -316,7 +317,7 @@ def test_the_english_letter_page_is_unchanged_with_english_chosen(full) -> None:
 def test_the_print_stylesheet_hides_the_spanish_version() -> None:
     from django.contrib.staticfiles import finders
 
-    css = open(finders.find("css/print.css"), encoding="utf-8").read()
+    css = Path(finders.find("css/print.css")).read_text(encoding="utf-8")
     assert ".letter-own { display: none !important; }" in css
     assert "body:has(.letter-print) main .wrap > :not(.letter-print)" in css
 
