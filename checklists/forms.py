@@ -1,6 +1,8 @@
 from datetime import date, timedelta
 
 from django import forms
+from django.utils.functional import lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from checklists import decision
@@ -9,6 +11,7 @@ from checklists.models import (
     NOTE_MAX,
     QUESTION_MAX,
     InsuranceCall,
+    LetterLanguage,
     Packet,
     Status,
 )
@@ -31,11 +34,19 @@ def optional_date(label: str, example: str) -> forms.DateField:
             attrs={"inputmode": "numeric", "autocomplete": "off", "size": 12}, format="%m/%d/%Y"
         ),
         error_messages={
-            "invalid": _("Enter a real date as month/day/year, for example %s.") % example
+            "invalid": _example(_("Enter a real date as month/day/year, for example %s."), example)
         },
-        help_text=_("Month/day/year, for example %s.") % example,
+        help_text=_example(_("Month/day/year, for example %s."), example),
         label=label,
     )
+
+
+def _with_example(message: str, example: str) -> str:
+    return message % example
+
+
+# Formatted when shown, in the page's language, not once at import.
+_example = lazy(_with_example, str)
 
 
 def within(day: date | None, days_before: int, days_after: int, message: str) -> date | None:
@@ -138,12 +149,18 @@ class LetterForm(forms.ModelForm):
 
     class Meta:
         model = Packet
-        fields = ["had_surgery", "delivery", "record_format", "imaging_format"]
+        fields = ["had_surgery", "delivery", "record_format", "imaging_format", "letter_language"]
         labels = {
             "had_surgery": _("Have you had surgery for this cancer?"),
             "delivery": _("Where should the records go?"),
             "record_format": _("How would you like your records?"),
             "imaging_format": _("How would you like your scan images?"),
+            "letter_language": _("Which language should your letter be in?"),
+        }
+        help_texts = {
+            "letter_language": _(
+                "The letter you send is always in English, so the office can read it."
+            ),
         }
         widgets = dict.fromkeys(fields, forms.RadioSelect)
 
@@ -153,6 +170,15 @@ class LetterForm(forms.ModelForm):
             # Drop the blank "not chosen" option: leaving all unchecked says the same.
             field.choices = [(v, label) for v, label in field.choices if v]
             field.required = False
+        self.fields["letter_language"].choices = [
+            (LetterLanguage.ENGLISH, _("English only")),
+            (LetterLanguage.SPANISH, _("English to send, and a Spanish copy for me to read")),
+        ]
+        if not self.instance.letter_language and not self.is_bound:
+            # Suggest what the page's language says; nothing is saved until the patient saves.
+            self.initial["letter_language"] = (
+                LetterLanguage.SPANISH if get_language() == "es" else LetterLanguage.ENGLISH
+            )
 
 
 class QuestionForm(RefusesInvisibleControls, forms.Form):

@@ -12,9 +12,11 @@ covers copies sent to the patient, not copies sent to a third party at the
 patient's direction (Ciox Health v. Azar, D.D.C. 2020).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
+from django.utils.dateformat import format as format_date
+from django.utils.translation import get_language, gettext_lazy, pgettext
 from django.utils.translation import gettext as _
 
 from checklists.records import IMAGING, LAB, OFFICE, Item
@@ -52,6 +54,21 @@ class Line:
         return not self.value
 
 
+# Each letter's name on the page that shows it, in the page's language (the
+# letter itself may be in English on a Spanish page).
+TITLES = {
+    OFFICE: gettext_lazy("Letter to the records office"),
+    LAB: gettext_lazy("Letter to the pathology lab"),
+    IMAGING: gettext_lazy("Letter to the imaging department"),
+}
+
+
+def long_date(day: date) -> str:
+    """A date as a person writes it, in the active language: "November 29,
+    2026" or "29 de noviembre de 2026"."""
+    return format_date(day, pgettext("long date", "F j, Y"))
+
+
 @dataclass(frozen=True)
 class Letter:
     kind: str
@@ -65,10 +82,21 @@ class Letter:
     body: tuple[Line | str, ...]
     closing: tuple[str, ...]
     signer: tuple[Line, ...]
+    # The date as written in the letter's own language, fixed when it is built.
+    dated: str = ""
+    # The letter's language, and, when the patient asked for one, the same
+    # letter in Spanish for them to read (never to send).
+    language: str = "en"
+    own: "Letter | None" = None
+
+    @property
+    def heading(self) -> str:
+        """The letter's name in the language of the page showing it."""
+        return str(TITLES[self.kind])
 
     def text(self) -> str:
         """The letter as plain text (for tests and for reading aloud)."""
-        lines = [self.date.strftime("%B %-d, %Y")]
+        lines = [self.dated]
         lines += [_line(line) for line in self.to]
         lines += [self.subject, self.greeting, *self.opening]
         lines += [f"- {item}" for item in self.items]
@@ -82,15 +110,18 @@ def _line(line: Line) -> str:
 
 
 def _day(day: date | None) -> str:
-    return day.strftime("%B %-d, %Y") if day else ""
+    return long_date(day) if day else ""
 
 
 RECORD_FORMATS = {
-    "portal": "in my patient portal",
-    "electronic": "as an electronic copy (email or download)",
-    "paper": "as paper copies",
+    "portal": gettext_lazy("in my patient portal"),
+    "electronic": gettext_lazy("as an electronic copy (email or download)"),
+    "paper": gettext_lazy("as paper copies"),
 }
-IMAGING_FORMATS = {"cd": "on a CD or DVD", "link": "through an image-sharing link"}
+IMAGING_FORMATS = {
+    "cd": gettext_lazy("on a CD or DVD"),
+    "link": gettext_lazy("through an image-sharing link"),
+}
 
 
 def requested_items(items: list[Item], details: Details) -> list[Item]:
@@ -104,13 +135,15 @@ def requested_items(items: list[Item], details: Details) -> list[Item]:
 
 
 def build_letters(still_needed: list[Item], details: Details, today: date) -> list[Letter]:
-    """One letter for each holder that has something still needed."""
+    """One letter for each holder that has something still needed, in the
+    active language (callers choose it with translation.override)."""
     wanted = requested_items(still_needed, details)
     letters = []
     for kind, build in ((OFFICE, _office), (LAB, _lab), (IMAGING, _imaging)):
         items = tuple(str(item.request) for item in wanted if item.request_from == kind)
         if items:
-            letters.append(build(items, details, today))
+            letter = build(items, details, today)
+            letters.append(replace(letter, dated=long_date(today), language=get_language() or "en"))
     return letters
 
 
@@ -189,7 +222,7 @@ def _office(items: tuple[str, ...], details: Details, today: date) -> Letter:
     form = RECORD_FORMATS.get(details.record_format)
     return Letter(
         kind=OFFICE,
-        title=_("Letter to the records office"),
+        title=str(TITLES[OFFICE]),
         date=today,
         to=(
             Line(_("To"), details.records_office.strip()),
@@ -219,7 +252,7 @@ def _lab(items: tuple[str, ...], details: Details, today: date) -> Letter:
     center = details.center.strip()
     return Letter(
         kind=LAB,
-        title=_("Letter to the pathology lab"),
+        title=str(TITLES[LAB]),
         date=today,
         to=(Line(_("To"), _("Pathology department")), Line(_("Lab name and address"), "")),
         subject=_("Request to send my pathology slides for a second opinion"),
@@ -252,7 +285,7 @@ def _imaging(items: tuple[str, ...], details: Details, today: date) -> Letter:
     form = IMAGING_FORMATS.get(details.imaging_format)
     return Letter(
         kind=IMAGING,
-        title=_("Letter to the imaging department"),
+        title=str(TITLES[IMAGING]),
         date=today,
         to=(Line(_("To"), _("Radiology (imaging) department")), Line(_("Address"), "")),
         subject=_("Request for copies of my scan images"),

@@ -51,6 +51,15 @@ class ImagingFormat(models.TextChoices):
     LINK = "link", _("Through an image-sharing link")
 
 
+class LetterLanguage(models.TextChoices):
+    """The letter to send is always in English (a US records office may not
+    read Spanish); "es" adds a Spanish version for the patient to read."""
+
+    UNSET = "", _("Not chosen yet")
+    ENGLISH = "en", _("English")
+    SPANISH = "es", _("Spanish and English")
+
+
 class Packet(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now, db_index=True)
@@ -84,6 +93,9 @@ class Packet(models.Model):
     )
     imaging_format = models.CharField(
         _("format for scans"), max_length=10, choices=ImagingFormat.choices, blank=True
+    )
+    letter_language = models.CharField(
+        _("language of the letter"), max_length=5, choices=LetterLanguage.choices, blank=True
     )
     questions_done = models.BooleanField(_("questions finished"), default=False)
     paper_size = models.CharField(

@@ -20,14 +20,19 @@ _SHAPING_FILES = (
     "templates/pdf/_urgent.html",
     "templates/pdf/_result.html",
     "templates/pdf/_help.html",
+    "templates/pdf/_page.html",
     "templates/checklists/_letter_body.html",
+    "templates/checklists/_letter_line.html",
     "static/css/pdf.css",
     "checklists/records.py",
     "checklists/letter.py",
+    "checklists/words.py",
     "checklists/presenters.py",
     "checklists/situations.py",
     "checklists/scoring.py",
     "checklists/decision.py",
+    # The Spanish wording of all of the above.
+    "locale/es/LC_MESSAGES/django.po",
 )
 
 
@@ -62,13 +67,21 @@ def blank_etag(paper: str, today: date, language: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
-def packet_key(packet_id: int, paper: str) -> str:
-    return f"pdf:{packet_id}:{paper}"
+def packet_key(packet_id: int, paper: str, language: str) -> str:
+    """One cached PDF per paper and language: a Spanish download never
+    replaces (or is answered by) the English one."""
+    return f"pdf:{packet_id}:{paper}:{language}"
 
 
-def blank_key(paper: str) -> str:
-    return f"blank-pdf:{paper}"
+def blank_key(paper: str, language: str) -> str:
+    return f"blank-pdf:{paper}:{language}"
 
 
 def forget_pdfs(packet_id: int) -> None:
-    shared_cache.delete_many([packet_key(packet_id, paper) for paper in PaperSize.values])
+    shared_cache.delete_many(
+        [
+            packet_key(packet_id, paper, language)
+            for paper in PaperSize.values
+            for language, _name in settings.LANGUAGES
+        ]
+    )

@@ -5,12 +5,13 @@ reads the statuses and details it needs; only the PDF calls them all. An
 item save gathers nothing at all.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix, reverse
+from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _g
@@ -21,11 +22,13 @@ from checklists.letter import Details, Letter, build_letters
 from checklists.models import (
     ChecklistEntry,
     InsuranceCall,
+    LetterLanguage,
     Packet,
     PacketQuestion,
     Status,
     ValueRating,
 )
+from checklists.words import words_in
 from guides import glossary
 from guides.models import current_release
 
@@ -126,8 +129,19 @@ class QuestionsView:
     suggestions: list[records.SuggestedQuestion]
 
 
-def questions(packet: Packet) -> QuestionsView:
+def _chosen_questions(packet: Packet) -> list[PacketQuestion]:
+    """The patient's questions; a suggested one in the page's language, whatever
+    language it was added in (its own words stay as typed)."""
     chosen = list(PacketQuestion.objects.filter(packet=packet))
+    for question in chosen:
+        suggestion = records.SUGGESTIONS_BY_KEY.get(question.suggestion_key)
+        if suggestion is not None:
+            question.text = str(suggestion.text)
+    return chosen
+
+
+def questions(packet: Packet) -> QuestionsView:
+    chosen = _chosen_questions(packet)
     used = {q.suggestion_key for q in chosen}
     return QuestionsView(chosen, [q for q in records.SUGGESTED_QUESTIONS if q.key not in used])
 
@@ -157,12 +171,29 @@ def still_needed(statuses: dict[str, str]) -> list[records.Item]:
     return [item for item in records.ITEMS if statuses.get(item.key, Status.NEED) == Status.NEED]
 
 
+def letter_language(packet: Packet) -> str:
+    """The patient's choice, or, before they choose, what their page suggests:
+    English on English pages, Spanish and English on Spanish pages."""
+    if packet.letter_language:
+        return packet.letter_language
+    return LetterLanguage.SPANISH if get_language() == "es" else LetterLanguage.ENGLISH
+
+
 def letters(packet: Packet, today: date, statuses: dict[str, str] | None = None) -> list[Letter]:
+    """The letters to send, always in English (a US records office may not
+    read Spanish); each carries its Spanish version when the patient wants one."""
     if statuses is None:
         statuses = dict(
             ChecklistEntry.objects.filter(packet=packet).values_list("item_key", "status")
         )
-    return build_letters(still_needed(statuses), details_of(packet), today)
+    needed, details = still_needed(statuses), details_of(packet)
+    with translation.override("en"):
+        to_send = build_letters(needed, details, today)
+    if letter_language(packet) != LetterLanguage.SPANISH:
+        return to_send
+    with translation.override("es"):
+        for_me = build_letters(needed, details, today)
+    return [replace(letter, own=mine) for letter, mine in zip(to_send, for_me, strict=True)]
 
 
 # --- Insurance -----------------------------------------------------------------
@@ -395,7 +426,7 @@ def whole_packet(packet: Packet, today: date) -> PacketView:
         packet=packet,
         today=today,
         checklist=checks,
-        questions=list(PacketQuestion.objects.filter(packet=packet)),
+        questions=_chosen_questions(packet),
         letters=letters(packet, today, statuses),
         call=insurance(packet),
         result=result(packet, answers),
@@ -414,6 +445,7 @@ def packet_pdf_html(packet: Packet, today: date, paper: str) -> str:
         "release": current_release(),
         "words": (),
     }
-    body = render_to_string("pdf/packet.html", context)
-    context["words"] = glossary.jargon_in(strip_tags(body))
+    body = strip_tags(render_to_string("pdf/packet.html", context))
+    # The word list's rows are in English; other languages find their own names.
+    context["words"] = glossary.jargon_in(body) if get_language() == "en" else words_in(body)
     return render_to_string("pdf/packet.html", context)

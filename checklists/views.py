@@ -428,7 +428,7 @@ def packet_pdf(request: HttpRequest, current: Packet) -> HttpResponse:
     return _cached_pdf(
         request,
         etag=etag,
-        key=pdf_cache.packet_key(current.pk, paper),
+        key=pdf_cache.packet_key(current.pk, paper, get_language()),
         filename="second-opinion-packet.pdf",
         html=lambda: presenters.packet_pdf_html(current, today, paper),
         refused=too_many,
@@ -452,7 +452,7 @@ def blank_checklist_pdf(request: HttpRequest) -> HttpResponse:
     return _cached_pdf(
         request,
         etag=pdf_cache.blank_etag(paper, today, get_language()),
-        key=pdf_cache.blank_key(paper),
+        key=pdf_cache.blank_key(paper, get_language()),
         filename="second-opinion-checklist.pdf",
         html=lambda: render_to_string(
             "pdf/checklist.html", {"groups": _blank_groups(), "paper": paper, "today": today}

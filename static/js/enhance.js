@@ -15,15 +15,21 @@
     next.focus();
   });
 
+  // The page gives the words, in its own language (checklists/_enhance.html).
+  function text(name) {
+    var source = document.getElementById("script-text");
+    return (source && source.dataset[name]) || "";
+  }
+
   // A failed request (server or network) leaves the page as it was; say so.
   function announce(message) {
     var live = document.getElementById("live-status");
     if (live) live.textContent = message;
   }
   document.addEventListener("htmx:responseError", function () {
-    announce("Sorry, that did not save. Please try again.");
+    announce(text("failed"));
   });
   document.addEventListener("htmx:sendError", function () {
-    announce("Sorry, we could not reach the site. Check your connection and try again.");
+    announce(text("offline"));
   });
 })();

@@ -48,6 +48,12 @@
   });
 
   // --- Character count ---------------------------------------------------
+  // The words come from the page, in its language (checklists/_enhance.html).
+  var source = document.getElementById("script-text");
+  var words = {
+    leftOne: (source && source.dataset.leftOne) || "",
+    leftMany: (source && source.dataset.leftMany) || "",
+  };
   function setUpCount(area) {
     var limit = Number(area.getAttribute("maxlength"));
     if (!limit) return;
@@ -57,7 +63,7 @@
     area.insertAdjacentElement("afterend", count);
     function update() {
       var left = limit - area.value.length;
-      count.textContent = left === 1 ? "You have 1 character left." : "You have " + left + " characters left.";
+      count.textContent = left === 1 ? words.leftOne : words.leftMany.replace("{n}", String(left));
       count.classList.toggle("char-count-low", left < 50);
     }
     area.addEventListener("input", update);
