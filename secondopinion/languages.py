@@ -23,9 +23,12 @@ def path_language(get_response: Callable[[HttpRequest], HttpResponse]):
 
     def middleware(request: HttpRequest) -> HttpResponse:
         language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
-        translation.activate(language)
         request.LANGUAGE_CODE = language
-        response = get_response(request)
+        # Only for this request: the thread's language is put back afterwards,
+        # so nothing run later in the same thread (a command, a test, the
+        # next request before its own middleware) inherits a Spanish page's.
+        with translation.override(language):
+            response = get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
 

@@ -75,3 +75,12 @@ def test_admin_and_health_have_no_spanish_twin() -> None:
     assert Client().get("/es/healthz").status_code == 404
     assert Client().get("/es/admin/").status_code == 404
     assert Client().get("/healthz").status_code == 200
+
+
+def test_a_spanish_request_leaves_no_spanish_behind() -> None:
+    """Code run after a Spanish page in the same thread (the next request's
+    middleware, a command, a test building a letter) starts in English."""
+    from django.utils import translation
+
+    Client().get("/es/guides/")
+    assert translation.get_language() == "en"
