@@ -15,15 +15,17 @@
     next.focus();
   });
 
-  // A failed request (server or network) leaves the page as it was; say so.
-  function announce(message) {
+  // A failed request (server or network) leaves the page as it was; say so,
+  // in the page's language when the live region carries the words
+  // (data-not-saved, data-offline), else in English.
+  function announce(key, message) {
     var live = document.getElementById("live-status");
-    if (live) live.textContent = message;
+    if (live) live.textContent = live.getAttribute(key) || message;
   }
   document.addEventListener("htmx:responseError", function () {
-    announce("Sorry, that did not save. Please try again.");
+    announce("data-not-saved", "Sorry, that did not save. Please try again.");
   });
   document.addEventListener("htmx:sendError", function () {
-    announce("Sorry, we could not reach the site. Check your connection and try again.");
+    announce("data-offline", "Sorry, we could not reach the site. Check your connection and try again.");
   });
 })();
