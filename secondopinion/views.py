@@ -10,6 +10,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from guides.views import public_page
+from questionnaire import flow
 
 logger = logging.getLogger(__name__)
 
@@ -17,7 +18,8 @@ logger = logging.getLogger(__name__)
 @require_safe
 @public_page
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "home.html")
+    # The questionnaire's effort comes from its declaration, in either language.
+    return render(request, "home.html", {"steps": flow.TOTAL_STEPS, "minutes": flow.MINUTES})
 
 
 @require_safe

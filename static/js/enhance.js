@@ -15,10 +15,12 @@
     next.focus();
   });
 
-  // The page gives the words, in its own language (checklists/_enhance.html).
+  // The page gives the words, in its own language: checklists/_enhance.html
+  // on every page that loads this script, or the live region's own data-*.
   function text(name) {
     var source = document.getElementById("script-text");
-    return (source && source.dataset[name]) || "";
+    var live = document.getElementById("live-status");
+    return (source && source.dataset[name]) || (live && live.dataset[name]) || "";
   }
 
   // A failed request (server or network) leaves the page as it was; say so.
