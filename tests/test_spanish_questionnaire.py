@@ -493,11 +493,6 @@ def test_every_step_is_spanish_and_every_link_stays_under_es(
         assert english not in html.split("<main", 1)[-1], (url, english)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="guides/glossary.py links [[marks]] to the page language's word list on branch "
-    "es-content; remove this marker once it is merged",
-)
 def test_word_list_links_on_spanish_steps_go_to_the_spanish_word_list(
     patient: Client, guides_loaded
 ) -> None:
