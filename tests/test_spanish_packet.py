@@ -355,7 +355,7 @@ def test_the_spanish_pdf_is_spanish_with_the_english_letter_first(full) -> None:
         "Hable con alguien",
         "Página 1 de",
         f"Página {len(pages)} de {len(pages)}",
-        "Second Opinion. Información, no consejos médicos.",
+        "Segunda Opinión. Información, no consejos médicos.",
         "14 de marzo de 1961",
         "14 de marzo de 2027",
         "20 de noviembre de 2026",
@@ -449,7 +449,7 @@ def test_the_blank_checklist_in_spanish(client: Client, db) -> None:
         "Ya lo pedí",
         "Informe de patología",
         "Página 1 de",
-        f"Impreso desde Second Opinion el {long_date_es(timezone.localdate())}.",
+        f"Impreso desde Segunda Opinión el {long_date_es(timezone.localdate())}.",
     ]:
         assert words in text, words
     english = flat(pdf_text(client.get("/checklist.pdf").content))
