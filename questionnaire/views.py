@@ -230,13 +230,15 @@ def start(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         packet = packets.start_packet(request)
         return redirect(url(flow.resume(packets.answers_of(packet))))
-    _packet, answers = packets.packet_and_answers(request)
+    packet, answers = packets.packet_and_answers(request)
     answered = sum(1 for key in flow.QUESTION_KEYS if key in answers)
     return render(
         request,
         "questionnaire/start.html",
         {
             "section": "questionnaire",
+            # A browser given a look-only code: no Start or Continue it could not use.
+            "view_only": packet is not None and not packet.can_edit,
             "answered": answered,
             "questions": len(flow.QUESTION_KEYS),
             "started": bool(answers),

@@ -151,6 +151,20 @@ def test_one_code_tried_from_many_addresses_hits_the_limit(db) -> None:
     assert late.post("/packet/join/", {"code": "zzzz zzzz"}).status_code == 429
 
 
+@pytest.mark.parametrize("prefix", ["", "/es"])
+def test_a_view_only_browser_is_not_offered_a_start_it_cannot_use(
+    owner: Client, prefix: str
+) -> None:
+    """The questionnaire's start page showed Start or Continue, and pressing it gave a 403."""
+    viewer = joined(owner, "view")
+    page = viewer.get(f"{prefix}/questionnaire/").content.decode()
+    assert f'action="{prefix}/questionnaire/"' not in page  # no Start form
+    assert f'href="{prefix}/packet/check/"' in page
+    assert ("can only look" if not prefix else "solo puede ver") in page
+    editor = joined(owner, "edit")
+    assert "can only look" not in editor.get("/questionnaire/").content.decode()
+
+
 def test_a_view_code_reads_and_downloads(owner: Client) -> None:
     viewer = joined(owner, "view")
     assert viewer.get("/packet/").url == "/packet/check/"
@@ -286,6 +300,8 @@ def test_the_owner_sees_when_with_which_rights_and_the_label_typed(owner: Client
     other.post("/packet/join/", {"code": make_code(owner, "view", label="Maria")})
     page = owner.get("/packet/share/").content.decode()
     assert "Maria" in page and "can only look" in page and "added" in page
+    # The time ends "a.m." or "p.m.": no second period after it.
+    assert ".m.." not in page
 
 
 def test_codes_never_reach_a_log_or_a_url(owner: Client, caplog) -> None:

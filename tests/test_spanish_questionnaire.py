@@ -505,20 +505,8 @@ def test_word_list_links_on_spanish_steps_go_to_the_spanish_word_list(
 
 # --- Word-list marks and hard words ------------------------------------------------------
 
-# The Spanish words for the word list's hard terms (guides.glossary.JARGON_ES
-# on branch es-content; this copy stands in until then).
-JARGON_ES = getattr(glossary, "JARGON_ES", None) or {
-    "clinical-trial": r"ensayos? clínicos?",
-    "oncologist": r"oncólog[oa]s?",
-    "pathologist": r"patólog[oa]s?",
-    "pathology": r"patología",
-    "referral": r"referidos?",
-    "slides-and-tissue-blocks": r"laminillas?",
-    "tumor-board": r"(?:juntas?|comités?) de tumores",
-    "imaging": r"estudios? de imágenes",
-    "stage": r"estadios?",
-    "biomarker": r"biomarcador(?:es)?",
-}
+# The Spanish words for the word list's hard terms.
+JARGON_ES = glossary.JARGON_ES
 
 
 def _slugs(text: str) -> set[str]:
@@ -678,7 +666,7 @@ def test_the_packet_urgency_notice_in_spanish(urgent: str, title: str) -> None:
     html = _render_es("checklists/_urgent_notice.html", {"urgent": urgent})
     assert f"<h2>{title}</h2>" in html
     assert 'href="/es/questionnaire/urgency/advice/">Más sobre cómo actuar rápido</a>.' in html
-    assert "laminillas</a>" in html
+    assert "láminas</a>" in html
     assert _render_es("checklists/_urgent_notice.html", {"urgent": ""}).strip() == ""
 
 
