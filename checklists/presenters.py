@@ -13,8 +13,7 @@ from django.template.loader import render_to_string
 from django.urls import get_script_prefix, reverse
 from django.utils import translation
 from django.utils.html import strip_tags
-from django.utils.translation import get_language
-from django.utils.translation import gettext as _g
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from checklists import decision, records, scoring
@@ -299,9 +298,9 @@ class TaskList:
     def sections(self) -> list[tuple[str, list[Task]]]:
         """The tasks under their headings, in order (the last is check and download)."""
         return [
-            (_g("Before you start"), self.tasks[:1]),
-            (_g("Records to gather"), self.records),
-            (_g("Get ready for the visit"), self.tasks[1 + len(self.records) :]),
+            (gettext("Before you start"), self.tasks[:1]),
+            (gettext("Records to gather"), self.records),
+            (gettext("Get ready for the visit"), self.tasks[1 + len(self.records) :]),
         ]
 
 
@@ -324,7 +323,7 @@ def tasks(packet: Packet) -> TaskList:
                 group.title,
                 urls[f"records-{group.key}"],
                 _status(started, ready == len(items)),
-                _g("%(ready)d of %(total)d ready") % {"ready": ready, "total": len(items)},
+                gettext("%(ready)d of %(total)d ready") % {"ready": ready, "total": len(items)},
             )
         )
     ready_total = records.Progress(
@@ -354,7 +353,7 @@ def tasks(packet: Packet) -> TaskList:
             _("Questions to ask"),
             urls["questions"],
             _status(question_count > 0, packet.questions_done),
-            _g("%(count)d chosen") % {"count": question_count},
+            gettext("%(count)d chosen") % {"count": question_count},
         ),
         Task(
             "details",

@@ -54,3 +54,23 @@ def test_spanish_pages_say_they_are_spanish(path: str) -> None:
     assert response["Content-Language"] == "es"
     assert '<link rel="alternate" hreflang="en" href="/' in html
     assert "Segunda Opinión" in html
+
+
+def test_translated_strings_use_names_the_extractor_knows() -> None:
+    """xgettext only finds _(), gettext(), ngettext(), pgettext() and their lazy
+    forms: a string passed to any other alias (``gettext as _g``) is never in
+    the catalogue, so it shows in English on Spanish pages and no other test
+    notices. The task list's headings did."""
+    import re
+
+    alias = re.compile(
+        r"from django\.utils\.translation import .*"
+        r"\b(?:n|p|np)?gettext(?:_lazy)?\s+as\s+(?!_\b)(\w+)"
+    )
+    found = []
+    for folder in ("checklists", "guides", "questionnaire", "secondopinion"):
+        for path in (Path(settings.BASE_DIR) / folder).rglob("*.py"):
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if match := alias.search(line):
+                    found.append(f"{path.name}: {match.group(1)}")
+    assert not found, f"gettext under a name xgettext does not extract: {found}"

@@ -530,3 +530,13 @@ def test_a_spanish_item_save_gathers_nothing_else(full, django_assert_max_num_qu
 def test_the_details_name_in_the_factory_reaches_the_spanish_pdf(full) -> None:
     client, _packet = full
     assert DETAILS["name"] in pdf_text(client.get("/es/packet/packet.pdf").content)
+
+
+def test_the_task_list_headings_and_counts_are_spanish(full) -> None:
+    """They were passed to gettext under an alias the extractor never saw."""
+    client, _packet = full
+    page = client.get("/es/packet/")
+    for words in ("Antes de empezar", "Prepárese para la cita", " listos", " elegidas"):
+        assertContains(page, words)
+    for words in ("Before you start", "Get ready for the visit", " ready<", " chosen<"):
+        assertNotContains(page, words)
