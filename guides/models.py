@@ -66,7 +66,30 @@ class GuideQuerySet(models.QuerySet):
         return _as_read_in(self, language)
 
 
-class Guide(models.Model):
+class Reviewed(models.Model):
+    """Who wrote and reviewed a guide's text, and when it is next due: the same
+    for an English guide and for each of its translations."""
+
+    last_reviewed = models.DateField(_("last reviewed"))
+    next_review_due = models.DateField(_("next review due"))
+    written_by = models.CharField(_("written by"), max_length=200, blank=True)
+    reviewed_by = models.CharField(_("reviewed by"), max_length=200, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def clean(self) -> None:
+        if (
+            self.last_reviewed
+            and self.next_review_due
+            and self.next_review_due <= self.last_reviewed
+        ):
+            raise ValidationError(
+                {"next_review_due": _("The next review must come after the last review.")}
+            )
+
+
+class Guide(Reviewed):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     summary = models.CharField(
@@ -81,10 +104,6 @@ class Guide(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     published = models.BooleanField(_("published"), default=True)
-    last_reviewed = models.DateField(_("last reviewed"))
-    next_review_due = models.DateField(_("next review due"))
-    written_by = models.CharField(_("written by"), max_length=200, blank=True)
-    reviewed_by = models.CharField(_("reviewed by"), max_length=200, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = GuideQuerySet.as_manager()
@@ -108,16 +127,6 @@ class Guide(models.Model):
         # The page's language: on a Spanish page, an untranslated guide is read at
         # /es/guides/<slug>/ (in English, marked so), keeping the reader in Spanish.
         return reverse("guides:detail", args=[self.slug])
-
-    def clean(self) -> None:
-        if (
-            self.last_reviewed
-            and self.next_review_due
-            and self.next_review_due <= self.last_reviewed
-        ):
-            raise ValidationError(
-                {"next_review_due": _("The next review must come after the last review.")}
-            )
 
     @property
     def body_html(self) -> str:
@@ -252,7 +261,7 @@ def _first_sentence(definition: str) -> str:
     return re.split(r"(?<=[.!?])\s", plain, maxsplit=1)[0]
 
 
-class GuideTranslation(models.Model):
+class GuideTranslation(Reviewed):
     """A guide written for readers of another language.
 
     It keeps the English guide's slug, order, sources and publication; its
@@ -274,10 +283,6 @@ class GuideTranslation(models.Model):
             "[[words shown|term-slug]]."
         ),
     )
-    last_reviewed = models.DateField(_("last reviewed"))
-    next_review_due = models.DateField(_("next review due"))
-    written_by = models.CharField(_("written by"), max_length=200, blank=True)
-    reviewed_by = models.CharField(_("reviewed by"), max_length=200, blank=True)
     translated_from_reviewed = models.DateField(
         _("translated from the English of"),
         help_text=_("The English guide's 'last reviewed' date that this translation matches."),
@@ -303,16 +308,6 @@ class GuideTranslation(models.Model):
     def get_absolute_url(self) -> str:
         with translation.override(self.language):
             return reverse("guides:detail", args=[self.guide.slug])
-
-    def clean(self) -> None:
-        if (
-            self.last_reviewed
-            and self.next_review_due
-            and self.next_review_due <= self.last_reviewed
-        ):
-            raise ValidationError(
-                {"next_review_due": _("The next review must come after the last review.")}
-            )
 
     @property
     def slug(self) -> str:
