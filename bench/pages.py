@@ -7,6 +7,16 @@ from checklists.situations import KEYS
 
 SECONDS = 5.0
 CLIENTS = (8, 32)
+# Every task page of the packet (the task list is "packet page").
+TASK_PAGES = (
+    ("your answers", "/packet/answers/"),
+    ("records group", "/packet/records/pathology/"),
+    ("questions", "/packet/questions/"),
+    ("details", "/packet/details/"),
+    ("letter", "/packet/letter/"),
+    ("insurance call", "/packet/insurance/"),
+    ("check", "/packet/check/"),
+)
 
 
 def patient_session(site: Site) -> Site:
@@ -29,6 +39,10 @@ def scenarios(site: Site, patient: Site) -> list[tuple[str, dict]]:
     )
     return [
         ("floor (bare view)", {"method": "GET", "path": "/_bench/floor", "headers": anonymous}),
+        (
+            "patient page floor (frame, one line)",
+            {"method": "GET", "path": "/_bench/session-floor", "headers": with_session},
+        ),
         ("home", {"method": "GET", "path": "/", "headers": anonymous}),
         (
             "guide",
@@ -67,6 +81,10 @@ def scenarios(site: Site, patient: Site) -> list[tuple[str, dict]]:
             },
         ),
         ("packet page", {"method": "GET", "path": "/packet/", "headers": with_session}),
+        *[
+            (f"task: {name}", {"method": "GET", "path": path, "headers": with_session})
+            for name, path in TASK_PAGES
+        ],
         (
             "checklist status change (POST)",
             {
@@ -76,6 +94,27 @@ def scenarios(site: Site, patient: Site) -> list[tuple[str, dict]]:
                 "expect": [302],
                 "headers": {
                     **with_session,
+                    "Content-Type": "application/x-www-form-urlencoded",
+                    "Origin": patient.origin,
+                    "Sec-Fetch-Site": "same-origin",
+                },
+            },
+        ),
+        (
+            "item autosave (htmx POST)",
+            {
+                "method": "POST",
+                "path": "/packet/items/blood-tests/",
+                "body": urlencode(
+                    {
+                        "csrfmiddlewaretoken": patient.csrf(),
+                        "blood-tests-status": "asked",
+                        "blood-tests-note": "bench note",
+                    }
+                ),
+                "headers": {
+                    **with_session,
+                    "HX-Request": "true",
                     "Content-Type": "application/x-www-form-urlencoded",
                     "Origin": patient.origin,
                     "Sec-Fetch-Site": "same-origin",

@@ -21,5 +21,6 @@ urlpatterns = [
 
 if settings.BENCH_FLOOR:
     urlpatterns.append(path("_bench/floor", views.bench_floor))
+    urlpatterns.append(path("_bench/session-floor", views.bench_session_floor))
 
 handler500 = "secondopinion.views.server_error"

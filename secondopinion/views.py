@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from checklists.packets import current_packet
 from guides.views import public_page
 from questionnaire import flow
 
@@ -76,3 +77,11 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
 def bench_floor(request: HttpRequest) -> HttpResponse:
     """A fixed string: the floor benchmarks compare against (only with DJANGO_BENCH_FLOOR)."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+@cache_control(no_store=True)
+def bench_session_floor(request: HttpRequest) -> HttpResponse:
+    """The least a patient's page can cost (only with DJANGO_BENCH_FLOOR): the
+    session, the packet's query and the site's frame around one line."""
+    packet = current_packet(request)
+    return render(request, "bench_session_floor.html", {"section": "packet", "packet": packet})
