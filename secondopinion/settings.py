@@ -105,6 +105,9 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
 ]
 
+# Plain inputs and textareas written in Python, the same HTML as Django's templates.
+FORM_RENDERER = "secondopinion.form_renderer.FastWidgets"
+
 ROOT_URLCONF = "secondopinion.urls"
 WSGI_APPLICATION = "secondopinion.wsgi.application"
 
