@@ -3,6 +3,7 @@ templates has a Spanish translation, none fuzzy, and a new English string
 without one fails here."""
 
 import shutil
+import tempfile
 from pathlib import Path
 
 import polib
@@ -22,21 +23,30 @@ def test_no_entry_is_missing_or_fuzzy() -> None:
     assert not fuzzy, f"{len(fuzzy)} Spanish strings are marked fuzzy: {fuzzy[:10]}"
 
 
-def test_every_string_in_the_code_and_templates_is_in_the_catalogue(tmp_path, monkeypatch) -> None:
-    """Extracts the strings afresh (as bin/messages does) into a copy and compares."""
-    copy = tmp_path / "locale"
-    shutil.copytree(PO.parent.parent.parent, copy)
-    monkeypatch.chdir(settings.BASE_DIR)
-    monkeypatch.setattr(settings, "LOCALE_PATHS", [copy])
-    call_command(
-        "makemessages",
-        locale=["es"],
-        no_location=True,
-        no_obsolete=True,
-        ignore_patterns=["tests/*", "bench/*", "scripts/*"],
-        verbosity=0,
-    )
-    extracted = {entry.msgid for entry in polib.pofile(str(copy / "es/LC_MESSAGES/django.po"))}
+def test_every_string_in_the_code_and_templates_is_in_the_catalogue(monkeypatch) -> None:
+    """Extracts the strings afresh (as bin/messages does) into a copy and compares.
+
+    makemessages writes into any folder named locale/ it walks past, so the
+    committed one is ignored; the copy sits in the project folder, where the
+    extractor takes it for the project's own."""
+    before = PO.read_bytes()
+    copy = Path(tempfile.mkdtemp(prefix=".catalogue-check-", dir=settings.BASE_DIR))
+    try:
+        shutil.copytree(PO.parent.parent, copy / "es")
+        monkeypatch.chdir(settings.BASE_DIR)
+        monkeypatch.setattr(settings, "LOCALE_PATHS", [copy])
+        call_command(
+            "makemessages",
+            locale=["es"],
+            no_location=True,
+            no_obsolete=True,
+            ignore_patterns=["tests/*", "bench/*", "scripts/*", "locale", ".catalogue-check-*"],
+            verbosity=0,
+        )
+        extracted = {entry.msgid for entry in polib.pofile(str(copy / "es/LC_MESSAGES/django.po"))}
+    finally:
+        shutil.rmtree(copy)
+    assert PO.read_bytes() == before, "the check wrote into the committed catalogue"
     committed = {entry.msgid for entry in polib.pofile(str(PO)) if not entry.obsolete}
     new = sorted(extracted - committed)
     assert not new, (
