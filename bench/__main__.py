@@ -222,6 +222,8 @@ def main() -> int:
         "|---|---|---|---|",
         f"| full packet ({pdf['pages']} pages) vs `<p>Hello</p>` | {pdf['full_ms']:.0f} ms vs "
         f"{pdf['hello_ms']:.1f} ms = {pdf['full_vs_hello']:.1f}x | at most 20x | {ok(pdf['full_vs_hello'] <= 20)} |",
+        f"| for reference: {pdf['prose_pages']} full pages of plain paragraphs vs `<p>Hello</p>` | "
+        f"{pdf['prose_ms']:.0f} ms = {pdf['prose_vs_hello']:.1f}x | - | - |",
         f"| cached download vs fresh render | {pdf['cached_ms']:.1f} ms vs {pdf['fresh_ms']:.0f} ms = "
         f"{pdf['cached_speedup']:.0f}x faster | at least 50x | {ok(pdf['cached_speedup'] >= 50)} |",
         f"| peak memory after 20 / 200 renders | {pdf['rss_after_20_mb']:.0f} MB / "
