@@ -16,7 +16,10 @@ from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parent.parent.parent / "screenshots"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-WIDTHS = {"phone": 390, "desktop": 1280}
+# A common phone's viewport (iPhone 12 to 14), and a laptop's.
+PHONE = {"width": 390, "height": 844}
+LAPTOP = {"width": 1280, "height": 900}
+WIDTHS = {"phone": PHONE["width"], "desktop": LAPTOP["width"]}
 
 pytestmark = pytest.mark.browser
 
@@ -43,25 +46,46 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
-def _new_page(browser: Browser, *, javascript: bool = True, width: int = 1280) -> Page:
-    context = browser.new_context(
-        java_script_enabled=javascript, viewport={"width": width, "height": 900}
-    )
+def new_page(
+    browser: Browser, *, javascript: bool = True, size: dict = LAPTOP, locale: str | None = None
+) -> Page:
+    """A page in a context of its own (cookies included); close it with page.context.close()."""
+    options = {"locale": locale} if locale else {}
+    context = browser.new_context(java_script_enabled=javascript, viewport=size, **options)
     page = context.new_page()
     page.set_default_timeout(10_000)
     return page
 
 
+def new_phone(browser: Browser, *, javascript: bool = True, locale: str | None = None) -> Page:
+    """A page the size of a phone's screen, as every phone test uses."""
+    return new_page(browser, javascript=javascript, size=PHONE, locale=locale)
+
+
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
-    page = _new_page(browser)
+    page = new_page(browser)
     yield page
     page.context.close()
 
 
 @pytest.fixture
 def page_without_js(browser: Browser) -> Iterator[Page]:
-    page = _new_page(browser, javascript=False)
+    page = new_page(browser, javascript=False)
+    yield page
+    page.context.close()
+
+
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[Page]:
+    page = new_phone(browser)
+    yield page
+    page.context.close()
+
+
+@pytest.fixture
+def phone_without_js(browser: Browser) -> Iterator[Page]:
+    page = new_phone(browser, javascript=False)
     yield page
     page.context.close()
 

@@ -7,11 +7,10 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from checklists.models import ChecklistEntry
-from tests.browser.conftest import _new_page, assert_no_axe_violations, screenshot
+from tests.browser.conftest import assert_no_axe_violations, new_page, new_phone, screenshot
 from tests.test_packet_pdf import pdf_text
 
 pytestmark = pytest.mark.browser
-PHONE, LAPTOP = 390, 1280
 
 
 def make_code(page: Page, site: str, rights: str, label: str = "") -> str:
@@ -67,8 +66,8 @@ def test_phone_hands_the_packet_to_a_laptop_and_both_edit(
     browser: Browser, site: str, tmp_path: Path
 ) -> None:
     # axe needs JavaScript: the phone has it, the laptop does without.
-    phone = _new_page(browser, javascript=True, width=PHONE)
-    laptop = _new_page(browser, javascript=False, width=LAPTOP)
+    phone = new_phone(browser)
+    laptop = new_page(browser, javascript=False)
     start(phone, site)
     code = make_code(phone, site, "edit", label="My laptop")
     assert_no_axe_violations(phone)
@@ -111,8 +110,8 @@ def test_phone_hands_the_packet_to_a_laptop_and_both_edit(
 def test_a_caregiver_reads_and_downloads_but_cannot_change_anything(
     browser: Browser, site: str, tmp_path: Path, javascript: bool
 ) -> None:
-    owner = _new_page(browser, javascript=False, width=LAPTOP)
-    caregiver = _new_page(browser, javascript=javascript, width=PHONE)
+    owner = new_page(browser, javascript=False)
+    caregiver = new_phone(browser, javascript=javascript)
     start(owner, site)
     save_item(
         owner,
@@ -162,7 +161,7 @@ def test_a_caregiver_reads_and_downloads_but_cannot_change_anything(
 
 
 def test_a_wrong_code_says_so_plainly(browser: Browser, site: str) -> None:
-    page = _new_page(browser, javascript=True, width=PHONE)
+    page = new_phone(browser)
     enter_code(page, site, "ABCD-2345")
     page.get_by_text("That code does not work").first.wait_for()
     assert page.title().startswith("Error:")

@@ -93,8 +93,8 @@ def test_search_count_matches_the_results_a_reader_sees(page: Page, site: str) -
     assert page.title().startswith(f"{said} results for")
 
 
-def test_helpline_numbers_are_phone_links_on_a_phone(page: Page, site: str) -> None:
-    page.set_viewport_size({"width": 390, "height": 844})
+def test_helpline_numbers_are_phone_links_on_a_phone(phone: Page, site: str) -> None:
+    page = phone
     page.goto(site + "/")
     helplines = page.get_by_role("region", name="Talk to someone")
     assert helplines.is_visible()

@@ -6,18 +6,16 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.browser.conftest import SCREENSHOTS, assert_no_axe_violations, screenshot
+from tests.browser.conftest import (
+    PHONE,
+    SCREENSHOTS,
+    assert_no_axe_violations,
+    new_phone,
+    screenshot,
+)
 from tests.test_packet_pdf import pdf_text
 
 pytestmark = pytest.mark.browser
-PHONE = {"width": 390, "height": 844}
-
-
-def phone(browser: Browser, javascript: bool) -> Page:
-    context = browser.new_context(java_script_enabled=javascript, viewport=PHONE)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    return page
 
 
 def start(page: Page, site: str) -> None:
@@ -37,7 +35,7 @@ def download(page: Page, tmp_path: Path) -> str:
 
 
 def test_with_javascript_a_change_saves_itself(browser: Browser, site: str, tmp_path: Path) -> None:
-    page = phone(browser, javascript=True)
+    page = new_phone(browser, javascript=True)
     start(page, site)
     page.get_by_role(
         "link", name="Pathology: what the cancer looks like under a microscope"
@@ -63,7 +61,7 @@ def test_with_javascript_a_change_saves_itself(browser: Browser, site: str, tmp_
 def test_without_javascript_save_and_continue_saves_the_page(
     browser: Browser, site: str, tmp_path: Path
 ) -> None:
-    page = phone(browser, javascript=False)
+    page = new_phone(browser, javascript=False)
     start(page, site)
     page.get_by_role("link", name="Stage: how far the cancer has spread").click()
     page.locator("#status-imaging-disc-asked").check()
@@ -78,7 +76,7 @@ def test_without_javascript_save_and_continue_saves_the_page(
 
 
 def test_leaving_with_unsaved_text_warns(browser: Browser, site: str) -> None:
-    page = phone(browser, javascript=True)
+    page = new_phone(browser, javascript=True)
     start(page, site)
     page.goto(site + "/packet/details/")
     page.get_by_label("Full name").fill("Ana Diaz")
@@ -102,7 +100,7 @@ def test_leaving_with_unsaved_text_warns(browser: Browser, site: str) -> None:
 
 
 def test_a_printed_letter_is_the_letter_alone(browser: Browser, site: str) -> None:
-    page = phone(browser, javascript=True)
+    page = new_phone(browser, javascript=True)
     start(page, site)
     page.goto(site + "/packet/letter/")
     page.emulate_media(media="print")
@@ -133,7 +131,7 @@ def test_a_printed_letter_is_the_letter_alone(browser: Browser, site: str) -> No
 
 
 def test_the_printed_letter_fits_one_page(browser: Browser, site: str, tmp_path: Path) -> None:
-    page = phone(browser, javascript=True)
+    page = new_phone(browser, javascript=True)
     start(page, site)
     page.goto(site + "/packet/details/")
     page.get_by_label("Full name").fill("Ana Diaz")
@@ -159,7 +157,7 @@ def test_the_printed_letter_fits_one_page(browser: Browser, site: str, tmp_path:
 def test_after_add_the_questions_page_stays_where_the_patient_was(
     browser: Browser, site: str
 ) -> None:
-    page = phone(browser, javascript=False)
+    page = new_phone(browser, javascript=False)
     start(page, site)
     page.goto(site + "/packet/questions/")
     page.get_by_label("Your question").fill("Can I bring my sister?")

@@ -12,18 +12,17 @@ from playwright.sync_api import Browser, Page
 
 from checklists import decision
 from checklists.situations import KEYS
-from tests.browser.conftest import _new_page, screenshot
 from tests.browser.conftest import assert_no_axe_violations as check_with_axe
+from tests.browser.conftest import new_phone, screenshot
 
 pytestmark = pytest.mark.browser
 
 LABELS = {"yes": "Yes", "no": "No", "unsure": "Not sure"}
-PHONE = 390
 
 
 @pytest.fixture(params=[True, False], ids=["with-js", "without-js"])
 def phone(request, browser: Browser) -> Iterator[Page]:
-    page = _new_page(browser, javascript=request.param, width=PHONE)
+    page = new_phone(browser, javascript=request.param)
     page.javascript = request.param
     yield page
     page.context.close()

@@ -1,14 +1,13 @@
 """The Spanish guides in a real Chromium at phone width, with and without JavaScript."""
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 from guides import content
-from tests.browser.conftest import _new_page, assert_no_axe_violations, screenshot
+from tests.browser.conftest import PHONE, assert_no_axe_violations, screenshot
 
 pytestmark = pytest.mark.browser
 
-PHONE = 390
 SPANISH = content.translated_guide_files("es")
 PAGES = [
     ("es-guides", "/es/guides/"),
@@ -20,20 +19,6 @@ PAGES = [
 ]
 
 
-@pytest.fixture
-def phone(browser: Browser):
-    page = _new_page(browser, width=PHONE)
-    yield page
-    page.context.close()
-
-
-@pytest.fixture
-def phone_without_js(browser: Browser):
-    page = _new_page(browser, javascript=False, width=PHONE)
-    yield page
-    page.context.close()
-
-
 def _fits_the_phone(page: Page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
@@ -43,7 +28,7 @@ def test_spanish_page_at_phone_width_is_accessible(phone: Page, site: str, name,
     response = phone.goto(site + path)
     assert response is not None and response.status == 200
     assert phone.locator("html").get_attribute("lang") == "es"
-    assert _fits_the_phone(phone), f"{path} scrolls sideways at {PHONE}px"
+    assert _fits_the_phone(phone), f"{path} scrolls sideways at {PHONE['width']}px"
     assert_no_axe_violations(phone)
     screenshot(phone, name)
 

@@ -6,23 +6,14 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import assert_no_axe_violations
+from tests.browser.conftest import assert_no_axe_violations, new_phone
 
 pytestmark = pytest.mark.browser
 
 
-def _phone(browser: Browser, locale: str, javascript: bool = True) -> Page:
-    context = browser.new_context(
-        locale=locale, java_script_enabled=javascript, viewport={"width": 390, "height": 844}
-    )
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    return page
-
-
 @pytest.fixture
 def spanish_phone(browser: Browser) -> Iterator[Page]:
-    page = _phone(browser, "es-US")
+    page = new_phone(browser, locale="es-US")
     yield page
     page.context.close()
 
@@ -51,7 +42,7 @@ def test_english_browser_sees_no_offer(page: Page, site: str) -> None:
 
 
 def test_without_javascript_the_header_link_is_the_way(browser: Browser, site: str) -> None:
-    page = _phone(browser, "es-US", javascript=False)
+    page = new_phone(browser, locale="es-US", javascript=False)
     try:
         page.goto(site + "/")
         expect(page.locator("#language-offer")).to_be_hidden()

@@ -10,18 +10,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.browser.conftest import assert_no_axe_violations, screenshot
+from tests.browser.conftest import assert_no_axe_violations, new_phone, screenshot
 from tests.test_packet_pdf import pdf_text
 
 pytestmark = pytest.mark.browser
-PHONE = {"width": 390, "height": 844}
-
-
-def phone(browser: Browser, javascript: bool) -> Page:
-    context = browser.new_context(java_script_enabled=javascript, viewport=PHONE)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    return page
 
 
 def is_spanish(page: Page) -> None:
@@ -83,7 +75,7 @@ def assert_spanish_pdf(text: str, note: str, status_line: str) -> None:
 def test_with_javascript_a_change_saves_itself_in_spanish(
     browser: Browser, site: str, tmp_path: Path
 ) -> None:
-    page = phone(browser, javascript=True)
+    page = new_phone(browser, javascript=True)
     start(page, site)
     assert_no_axe_violations(page)
     page.get_by_role("link", name="Patología: cómo se ve el cáncer en el microscopio").click()
@@ -120,7 +112,7 @@ def test_with_javascript_a_change_saves_itself_in_spanish(
 def test_without_javascript_guardar_y_continuar_saves_the_page(
     browser: Browser, site: str, tmp_path: Path
 ) -> None:
-    page = phone(browser, javascript=False)
+    page = new_phone(browser, javascript=False)
     start(page, site)
     page.get_by_role("link", name="Estadio: cuánto se ha extendido el cáncer").click()
     is_spanish(page)
@@ -139,7 +131,7 @@ def test_without_javascript_guardar_y_continuar_saves_the_page(
 
 
 def test_a_bad_date_without_javascript_is_explained_in_spanish(browser: Browser, site: str) -> None:
-    page = phone(browser, javascript=False)
+    page = new_phone(browser, javascript=False)
     start(page, site)
     page.get_by_role("link", name="Sus datos para la carta").click()
     page.get_by_label("Fecha de nacimiento").fill("31/31/1961")

@@ -1,34 +1,17 @@
 """The Spanish questionnaire in Chromium at phone width: home to result and on, with and
 without JavaScript; axe on every step where JavaScript runs."""
 
-from collections.abc import Iterator
-
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 from checklists.situations import KEYS
 from questionnaire import flow
-from tests.browser.conftest import _new_page, assert_no_axe_violations, screenshot
+from tests.browser.conftest import PHONE, assert_no_axe_violations, screenshot
 
 pytestmark = pytest.mark.browser
 
-PHONE = 390
 ANSWERS = ["yes", "no", "unsure", "no", "yes", "no", "no", "unsure", "yes"]
 LABELS = {"yes": "Sí", "no": "No", "unsure": "No sé"}
-
-
-@pytest.fixture
-def phone(browser: Browser) -> Iterator[Page]:
-    page = _new_page(browser, javascript=True, width=PHONE)
-    yield page
-    page.context.close()
-
-
-@pytest.fixture
-def phone_without_js(browser: Browser) -> Iterator[Page]:
-    page = _new_page(browser, javascript=False, width=PHONE)
-    yield page
-    page.context.close()
 
 
 def check_page(page: Page, site: str, javascript: bool, name: str) -> None:
@@ -36,7 +19,7 @@ def check_page(page: Page, site: str, javascript: bool, name: str) -> None:
     (with JavaScript) free of axe violations."""
     assert page.url.startswith(site + "/es/"), page.url
     assert page.evaluate("document.documentElement.lang") == "es"
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE, name
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], name
     if javascript:
         assert_no_axe_violations(page)
         if not name.startswith("question-"):
