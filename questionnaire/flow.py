@@ -119,10 +119,6 @@ def first_open(answers: dict[str, str]) -> str | None:
     return next((key for key in QUESTION_KEYS if answers.get(key) not in ANSWER_VALUES), None)
 
 
-def complete(answers: dict[str, str]) -> bool:
-    return first_open(answers) is None
-
-
 def blocked_by(answers: dict[str, str], key: str) -> str | None:
     """The step to go to instead of ``key``, when ``key`` cannot be shown yet."""
     open_key = first_open(answers)

@@ -126,7 +126,7 @@ def _ready_context(packet: Packet, answers: dict, step: flow.Step, form, change:
     return {
         "rows": [(item, labels[answers[item.key]]) for item in decision.SURE_ITEMS],
         "gaps": decision.sure_gaps(answers),
-        "questionnaire_done": flow.complete(answers),
+        "questionnaire_done": decision.questionnaire_complete(answers),
     }
 
 
@@ -242,7 +242,9 @@ def start(request: HttpRequest) -> HttpResponse:
             "answered": answered,
             "questions": len(flow.QUESTION_KEYS),
             "started": bool(answers),
-            "resume_url": None if flow.complete(answers) else url(flow.resume(answers)),
+            "resume_url": None
+            if decision.questionnaire_complete(answers)
+            else url(flow.resume(answers)),
             "effort": flow.effort(),
             "total": flow.TOTAL_STEPS,
             "options": decision.OPTIONS,

@@ -4,8 +4,11 @@ As smart-answers' flow tests do: given the answers so far, answering a step
 leads to exactly one next step.
 """
 
+import itertools
+
 import pytest
 
+from checklists import decision
 from checklists.situations import KEYS, NO, UNSURE, YES
 from questionnaire import flow
 
@@ -110,6 +113,15 @@ def test_check_and_result_wait_for_all_ten() -> None:
     assert flow.blocked_by({"urgency": NO}, "check") == FIRST
     assert flow.blocked_by({**ALL_NINE}, "result") == "urgency"
     assert flow.blocked_by({"urgency": NO, **ALL_NINE}, "result") is None
+
+
+def test_the_flow_and_the_packet_agree_on_when_the_questionnaire_is_done() -> None:
+    """The packet's "your answers" task and the flow's check step use one rule."""
+    for answered in itertools.product([None, YES, "bogus"], repeat=len(flow.QUESTION_KEYS)):
+        answers = {k: v for k, v in zip(flow.QUESTION_KEYS, answered, strict=True) if v}
+        done = decision.questionnaire_complete(answers)
+        assert done == (flow.first_open(answers) is None)
+        assert done == (flow.blocked_by(answers, "check") is None)
 
 
 def test_advice_waits_for_the_urgency_answer() -> None:
