@@ -172,6 +172,9 @@ def main() -> int:
                             "|---|---|---|---|---|---|",
                         ]
                         for name, s in scores.items():
+                            if "error" in s:
+                                lines.append(f"| {name} | {s['error']} | | | | **no** |")
+                                continue
                             values = [
                                 s["performance"],
                                 s["accessibility"],
