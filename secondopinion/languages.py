@@ -38,8 +38,10 @@ def path_language(get_response: Callable[[HttpRequest], HttpResponse]):
 def other_languages(request: HttpRequest) -> dict:
     """The same page in every language: the header's switch and the hreflang links.
 
-    Root-relative addresses: the page names no host, so it never depends on
-    the Host header and loads nothing from anywhere else.
+    The switch is a root-relative link. The hreflang alternates are full
+    addresses on the host the page was asked for, as search engines require
+    (they ignore a relative one); the page cache keys on that same host, so
+    a cached page never names another.
 
     A page with no counterpart (an error page at an address that does not
     exist) links to the other language's home page.
@@ -58,6 +60,7 @@ def other_languages(request: HttpRequest) -> dict:
                 "code": code,
                 "name": name,
                 "url": url,
+                "address": request.build_absolute_uri(url),
                 "current": code == current,
             }
         )

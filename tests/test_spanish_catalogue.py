@@ -62,7 +62,7 @@ def test_spanish_pages_say_they_are_spanish(path: str) -> None:
     html = response.content.decode()
     assert '<html lang="es">' in html
     assert response["Content-Language"] == "es"
-    assert '<link rel="alternate" hreflang="en" href="/' in html
+    assert '<link rel="alternate" hreflang="en" href="http://testserver/' in html
     assert "Segunda Opinión" in html
 
 

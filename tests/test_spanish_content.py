@@ -212,7 +212,7 @@ def test_spanish_guide_page_is_in_spanish(client: Client, guides_loaded) -> None
 
 def test_spanish_guide_links_to_its_english_version(client: Client, guides_loaded) -> None:
     html = client.get("/es/guides/who-pays/").content.decode()
-    assert '<link rel="alternate" hreflang="en" href="/guides/who-pays/">' in html
+    assert '<link rel="alternate" hreflang="en" href="http://testserver/guides/who-pays/">' in html
 
 
 @pytest.mark.parametrize("url", SPANISH_PAGES)

@@ -27,10 +27,22 @@ def test_each_page_links_to_its_other_language_version(english: str, spanish: st
     # The visible switch, named in its own language, and the hreflang alternates.
     assert f'href="{spanish}" hreflang="es" lang="es">Español</a>' in en
     assert f'href="{english}" hreflang="en" lang="en">English</a>' in es
+    # Full addresses on the page's own host: search engines ignore relative ones.
     for html in (en, es):
-        assert f'<link rel="alternate" hreflang="en" href="{english}">' in html
-        assert f'<link rel="alternate" hreflang="es" href="{spanish}">' in html
-        assert f'<link rel="alternate" hreflang="x-default" href="{english}">' in html
+        assert f'<link rel="alternate" hreflang="en" href="http://testserver{english}">' in html
+        assert f'<link rel="alternate" hreflang="es" href="http://testserver{spanish}">' in html
+        assert (
+            f'<link rel="alternate" hreflang="x-default" href="http://testserver{english}">' in html
+        )
+
+
+def test_hreflang_addresses_name_the_host_the_page_was_asked_for(settings) -> None:
+    """Behind the proxy the page is https on its public name; the cache keys on it too."""
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    client = Client(headers={"host": "localhost", "x-forwarded-proto": "https"})
+    html = client.get("/es/guides/").content.decode()
+    assert '<link rel="alternate" hreflang="en" href="https://localhost/guides/">' in html
+    assert '<link rel="alternate" hreflang="es" href="https://localhost/es/guides/">' in html
 
 
 def test_the_switch_keeps_the_search_words() -> None:
