@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.translation import get_language_from_path
 
@@ -38,29 +38,31 @@ def path_language(get_response: Callable[[HttpRequest], HttpResponse]):
 def other_languages(request: HttpRequest) -> dict:
     """The same page in every language: the header's switch and the hreflang links.
 
-    The switch is a root-relative link. The hreflang alternates are full
-    addresses on the host the page was asked for, as search engines require
-    (they ignore a relative one); the page cache keys on that same host, so
-    a cached page never names another.
+    The switch is a root-relative link and keeps the query (a search stays a
+    search). The hreflang alternates are full addresses on the host the page
+    was asked for, as search engines require (they ignore a relative one),
+    without the query; the page cache keys on that same host, so a cached
+    page never names another.
 
     A page with no counterpart (an error page at an address that does not
-    exist) links to the other language's home page.
+    exist) links to the other language's home page, and so does an address
+    starting with "//", which a browser would read as another host.
     """
     current = translation.get_language()
     path = request.get_full_path()
     versions = []
     for code, name in settings.LANGUAGES:
         with translation.override(code):
-            home = translate_url("/", code)
+            home = reverse("home")
         url = translate_url(path, code)
-        if url == path and code != current:
+        if url.startswith("//") or (url == path and code != current):
             url = home
         versions.append(
             {
                 "code": code,
                 "name": name,
                 "url": url,
-                "address": request.build_absolute_uri(url),
+                "address": request.build_absolute_uri(url.split("?", 1)[0]),
                 "current": code == current,
             }
         )

@@ -48,6 +48,26 @@ def test_hreflang_addresses_name_the_host_the_page_was_asked_for(settings) -> No
 def test_the_switch_keeps_the_search_words() -> None:
     html = Client().get("/search/?q=biopsy").content.decode()
     assert 'href="/es/search/?q=biopsy" hreflang="es"' in html
+    # The alternates name the page, not one reader's query.
+    assert '<link rel="alternate" hreflang="es" href="http://testserver/es/search/">' in html
+
+
+def test_a_missing_english_page_offers_the_spanish_home_page() -> None:
+    response = Client().get("/no-such-page/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert 'href="/es/" hreflang="es" lang="es">Español</a>' in html
+    assert '<link rel="alternate" hreflang="es" href="http://testserver/es/">' in html
+
+
+def test_an_address_starting_with_two_slashes_never_links_to_another_host() -> None:
+    """ "//example.com/x" reaches the site as a path (a 404); read as a link it
+    would be another host, so its language links go to the home pages."""
+    response = Client().get("/x", PATH_INFO="//example.com/x")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "example.com" not in html
+    assert '<link rel="alternate" hreflang="es" href="http://testserver/es/">' in html
 
 
 def test_a_spanish_browser_still_gets_english_at_english_addresses() -> None:
