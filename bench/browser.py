@@ -84,28 +84,32 @@ def lighthouse(site: Site, path: str, cookies: dict[str, str] | None = None) -> 
         # Lighthouse now and then fails to start Chromium on a loaded machine:
         # one more try, then the row says so instead of the whole run stopping.
         for attempt in (1, 2):
-            run = subprocess.run(
-                [
-                    str(cli),
-                    f"http://{site.host}:{site.port}{path}",
-                    "--quiet",
-                    "--output=json",
-                    f"--output-path={out}",
-                    f"--chrome-flags={' '.join(CHROME_FLAGS)}",
-                    "--only-categories=performance,accessibility,best-practices,seo",
-                    f"--extra-headers={json.dumps(headers)}",
-                    "--form-factor=mobile",
-                ],
-                env=env,
-                timeout=240,
-                capture_output=True,
-                text=True,
-            )
+            try:
+                run = subprocess.run(
+                    [
+                        str(cli),
+                        f"http://{site.host}:{site.port}{path}",
+                        "--quiet",
+                        "--output=json",
+                        f"--output-path={out}",
+                        f"--chrome-flags={' '.join(CHROME_FLAGS)}",
+                        "--only-categories=performance,accessibility,best-practices,seo",
+                        f"--extra-headers={json.dumps(headers)}",
+                        "--form-factor=mobile",
+                    ],
+                    env=env,
+                    timeout=240,
+                    capture_output=True,
+                    text=True,
+                )
+            except subprocess.TimeoutExpired:
+                run = subprocess.CompletedProcess([], -1, "", "timed out after 240 s")
             if run.returncode == 0:
                 break
             if attempt == 2:
                 last = (run.stderr.strip().splitlines() or ["no message"])[-1]
-                return {"error": f"Lighthouse exited with {run.returncode}: {last[:160]}"}
+                last = last.replace("|", "/")[:160]  # it goes into a Markdown table
+                return {"error": f"Lighthouse exited with {run.returncode}: {last}"}
         report = json.loads(out.read_text())
     # A category Lighthouse could not score counts as 0, never as a pass.
     return {

@@ -34,6 +34,18 @@ def patient_session(site: Site) -> Site:
 def scenarios(site: Site, patient: Site) -> list[tuple[str, dict]]:
     anonymous = site.headers()
     with_session = patient.headers()
+    # A refused autosave answers 200 too: make sure the row measures a save.
+    status, body = patient.request(
+        "POST",
+        "/packet/items/blood-tests/",
+        {
+            "csrfmiddlewaretoken": patient.csrf(),
+            "blood-tests-status": "asked",
+            "blood-tests-note": "bench note",
+        },
+        **{"HX-Request": "true"},
+    )
+    assert status == 200 and b"saved-flag" in body, "the autosave under test was not saved"
     status_change = urlencode(
         {"csrfmiddlewaretoken": patient.csrf(), "status": "asked", "note": "bench note"}
     )

@@ -79,6 +79,7 @@ def bench_floor(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok", content_type="text/plain")
 
 
+@require_safe
 @cache_control(no_store=True)
 def bench_session_floor(request: HttpRequest) -> HttpResponse:
     """The least a patient's page can cost (only with DJANGO_BENCH_FLOOR): the
