@@ -75,12 +75,24 @@ class FastWidgets(DjangoTemplates):
 
     def render(self, template_name, context, request=None):
         widget = context.get("widget")
-        if widget is not None:
-            if template_name in INPUT_TEMPLATES or (
-                template_name in OPTION_TEMPLATES and not widget.get("wrap_label")
+        if _plain(widget):
+            if "type" in widget and (
+                template_name in INPUT_TEMPLATES
+                or (template_name in OPTION_TEMPLATES and not widget.get("wrap_label"))
             ):
                 return _input(widget)
-            # {{ widget.value }} would localize a number or date: left to Django.
-            if template_name == TEXTAREA_TEMPLATE and isinstance(widget["value"], str | None):
+            if template_name == TEXTAREA_TEMPLATE:
                 return _textarea(widget)
         return super().render(template_name, context, request)
+
+
+def _plain(widget) -> bool:
+    """A context as Django's own widgets build it, with a value the templates
+    would print as a string. Anything else (a custom widget's context, a
+    number or date the template would localize, a callable it would call)
+    goes to the templates."""
+    return (
+        isinstance(widget, dict)
+        and {"name", "value", "attrs"} <= widget.keys()
+        and isinstance(widget["value"], str | None)
+    )
