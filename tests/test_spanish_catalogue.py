@@ -23,6 +23,11 @@ def test_no_entry_is_missing_or_fuzzy() -> None:
     assert not fuzzy, f"{len(fuzzy)} Spanish strings are marked fuzzy: {fuzzy[:10]}"
 
 
+def _key(entry: polib.POEntry) -> tuple[str, str, str]:
+    """What gettext looks a string up by: its context, its English and its plural."""
+    return (entry.msgctxt or "", entry.msgid, entry.msgid_plural or "")
+
+
 def test_every_string_in_the_code_and_templates_is_in_the_catalogue(monkeypatch) -> None:
     """Extracts the strings afresh (as bin/messages does) into a copy and compares.
 
@@ -43,15 +48,15 @@ def test_every_string_in_the_code_and_templates_is_in_the_catalogue(monkeypatch)
             ignore_patterns=["tests/*", "bench/*", "scripts/*", "locale", ".catalogue-check-*"],
             verbosity=0,
         )
-        extracted = {entry.msgid for entry in polib.pofile(str(copy / "es/LC_MESSAGES/django.po"))}
+        extracted = {_key(entry) for entry in polib.pofile(str(copy / "es/LC_MESSAGES/django.po"))}
     finally:
         shutil.rmtree(copy)
     assert PO.read_bytes() == before, "the check wrote into the committed catalogue"
-    committed = {entry.msgid for entry in polib.pofile(str(PO)) if not entry.obsolete}
+    committed = {_key(entry) for entry in polib.pofile(str(PO)) if not entry.obsolete}
     new = sorted(extracted - committed)
     assert not new, (
         f"{len(new)} English strings are not in the Spanish catalogue; run bin/messages "
-        f"and translate them: {[msgid[:80] for msgid in new[:10]]}"
+        f"and translate them: {[key[1][:80] for key in new[:10]]}"
     )
 
 
