@@ -34,16 +34,14 @@ def patient_session(site: Site) -> Site:
 def scenarios(site: Site, patient: Site) -> list[tuple[str, dict]]:
     anonymous = site.headers()
     with_session = patient.headers()
+    autosave = {
+        "csrfmiddlewaretoken": patient.csrf(),
+        "blood-tests-status": "asked",
+        "blood-tests-note": "bench note",
+    }
     # A refused autosave answers 200 too: make sure the row measures a save.
     status, body = patient.request(
-        "POST",
-        "/packet/items/blood-tests/",
-        {
-            "csrfmiddlewaretoken": patient.csrf(),
-            "blood-tests-status": "asked",
-            "blood-tests-note": "bench note",
-        },
-        **{"HX-Request": "true"},
+        "POST", "/packet/items/blood-tests/", autosave, **{"HX-Request": "true"}
     )
     assert status == 200 and b"saved-flag" in body, "the autosave under test was not saved"
     status_change = urlencode(
@@ -117,13 +115,7 @@ def scenarios(site: Site, patient: Site) -> list[tuple[str, dict]]:
             {
                 "method": "POST",
                 "path": "/packet/items/blood-tests/",
-                "body": urlencode(
-                    {
-                        "csrfmiddlewaretoken": patient.csrf(),
-                        "blood-tests-status": "asked",
-                        "blood-tests-note": "bench note",
-                    }
-                ),
+                "body": urlencode(autosave),
                 "headers": {
                     **with_session,
                     "HX-Request": "true",

@@ -1,5 +1,6 @@
 """PDF costs, in one process: full packet vs a one-line page, cache vs render, memory."""
 
+import io
 import os
 import resource
 import sys
@@ -75,13 +76,17 @@ PROSE = (
 )
 
 
-def plain_prose(pages: int) -> tuple[str, int]:
-    """Unstyled paragraphs, in the packet's font and size, that fill ``pages``
-    pages: what any PDF that long costs the renderer, whatever its layout."""
+def page_count(html: str) -> int:
     from pypdf import PdfReader
 
     from checklists import pdf
 
+    return len(PdfReader(io.BytesIO(pdf.render_pdf(html))).pages)
+
+
+def plain_prose(pages: int) -> tuple[str, int]:
+    """Unstyled paragraphs, in the packet's font and size, that fill ``pages``
+    pages: what any PDF that long costs the renderer, whatever its layout."""
     words = PROSE.split()
 
     def document(paragraphs: int) -> str:
@@ -91,14 +96,11 @@ def plain_prose(pages: int) -> tuple[str, int]:
         )
         return f'<html lang="en"><body>{body}</body></html>'
 
-    def count(html: str) -> int:
-        return len(PdfReader(__import__("io").BytesIO(pdf.render_pdf(html))).pages)
-
     paragraphs = 1
-    while count(document(paragraphs + 1)) <= pages:  # the most that still fits
+    while page_count(document(paragraphs + 1)) <= pages:  # the most that still fits
         paragraphs += 1
     html = document(paragraphs)
-    return html, count(html)
+    return html, page_count(html)
 
 
 def timed(fn, repeat: int) -> float:
@@ -121,7 +123,6 @@ def measure() -> dict:
         from django.core.cache import cache
         from django.template.loader import render_to_string
         from django.utils import timezone
-        from pypdf import PdfReader
 
         from checklists import pdf, presenters
         from checklists.models import Packet
@@ -137,7 +138,7 @@ def measure() -> dict:
         pdf.render_pdf(hello)
         full_s = timed(lambda: pdf.render_pdf(html), 7)
         hello_s = timed(lambda: pdf.render_pdf(hello), 7)
-        pages = len(PdfReader(__import__("io").BytesIO(pdf.render_pdf(html))).pages)
+        pages = page_count(html)
         prose, prose_pages = plain_prose(pages)
         prose_s = timed(lambda: pdf.render_pdf(prose), 7)
 
