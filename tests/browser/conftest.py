@@ -62,32 +62,30 @@ def new_phone(browser: Browser, *, javascript: bool = True, locale: str | None =
     return new_page(browser, javascript=javascript, size=PHONE, locale=locale)
 
 
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    page = new_page(browser)
+def _closed_after(page: Page) -> Iterator[Page]:
+    """Hand the page to the test, then close its context (cookies and all)."""
     yield page
     page.context.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    yield from _closed_after(new_page(browser))
 
 
 @pytest.fixture
 def page_without_js(browser: Browser) -> Iterator[Page]:
-    page = new_page(browser, javascript=False)
-    yield page
-    page.context.close()
+    yield from _closed_after(new_page(browser, javascript=False))
 
 
 @pytest.fixture
 def phone(browser: Browser) -> Iterator[Page]:
-    page = new_phone(browser)
-    yield page
-    page.context.close()
+    yield from _closed_after(new_phone(browser))
 
 
 @pytest.fixture
 def phone_without_js(browser: Browser) -> Iterator[Page]:
-    page = new_phone(browser, javascript=False)
-    yield page
-    page.context.close()
+    yield from _closed_after(new_phone(browser, javascript=False))
 
 
 @pytest.fixture

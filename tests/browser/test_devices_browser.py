@@ -160,10 +160,9 @@ def test_a_caregiver_reads_and_downloads_but_cannot_change_anything(
     caregiver.context.close()
 
 
-def test_a_wrong_code_says_so_plainly(browser: Browser, site: str) -> None:
-    page = new_phone(browser)
+def test_a_wrong_code_says_so_plainly(phone: Page, site: str) -> None:
+    page = phone
     enter_code(page, site, "ABCD-2345")
     page.get_by_text("That code does not work").first.wait_for()
     assert page.title().startswith("Error:")
     assert_no_axe_violations(page)
-    page.context.close()

@@ -4,13 +4,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 from tests.browser.conftest import (
     PHONE,
     SCREENSHOTS,
     assert_no_axe_violations,
-    new_phone,
     screenshot,
 )
 from tests.test_packet_pdf import pdf_text
@@ -34,8 +33,8 @@ def download(page: Page, tmp_path: Path) -> str:
     return pdf_text(target.read_bytes())
 
 
-def test_with_javascript_a_change_saves_itself(browser: Browser, site: str, tmp_path: Path) -> None:
-    page = new_phone(browser, javascript=True)
+def test_with_javascript_a_change_saves_itself(phone: Page, site: str, tmp_path: Path) -> None:
+    page = phone
     start(page, site)
     page.get_by_role(
         "link", name="Pathology: what the cancer looks like under a microscope"
@@ -55,13 +54,12 @@ def test_with_javascript_a_change_saves_itself(browser: Browser, site: str, tmp_
     assert "In progress" in page.locator("#task-records-pathology").inner_text()
     text = download(page, tmp_path)
     assert "Pathology report: Have it" in text and "In my blue folder" in text
-    page.context.close()
 
 
 def test_without_javascript_save_and_continue_saves_the_page(
-    browser: Browser, site: str, tmp_path: Path
+    phone_without_js: Page, site: str, tmp_path: Path
 ) -> None:
-    page = new_phone(browser, javascript=False)
+    page = phone_without_js
     start(page, site)
     page.get_by_role("link", name="Stage: how far the cancer has spread").click()
     page.locator("#status-imaging-disc-asked").check()
@@ -72,11 +70,10 @@ def test_without_javascript_save_and_continue_saves_the_page(
     text = download(page, tmp_path)
     assert "The scan images themselves: Asked for it" in text
     assert "Asked radiology on Monday" in text
-    page.context.close()
 
 
-def test_leaving_with_unsaved_text_warns(browser: Browser, site: str) -> None:
-    page = new_phone(browser, javascript=True)
+def test_leaving_with_unsaved_text_warns(phone: Page, site: str) -> None:
+    page = phone
     start(page, site)
     page.goto(site + "/packet/details/")
     page.get_by_label("Full name").fill("Ana Diaz")
@@ -96,11 +93,10 @@ def test_leaving_with_unsaved_text_warns(browser: Browser, site: str) -> None:
     page.remove_listener("dialog", answer)
     page.get_by_role("button", name="Save and continue").click()
     page.get_by_role("heading", name="Letters to request your records").wait_for()
-    page.context.close()
 
 
-def test_a_printed_letter_is_the_letter_alone(browser: Browser, site: str) -> None:
-    page = new_phone(browser, javascript=True)
+def test_a_printed_letter_is_the_letter_alone(phone: Page, site: str) -> None:
+    page = phone
     start(page, site)
     page.goto(site + "/packet/letter/")
     page.emulate_media(media="print")
@@ -127,11 +123,10 @@ def test_a_printed_letter_is_the_letter_alone(browser: Browser, site: str) -> No
     )
     assert breaks[0] in ("auto", "") and set(breaks[1:]) <= {"page"}
     page.pdf(path=str(SCREENSHOTS / "letter-print.pdf"), format="Letter")
-    page.context.close()
 
 
-def test_the_printed_letter_fits_one_page(browser: Browser, site: str, tmp_path: Path) -> None:
-    page = new_phone(browser, javascript=True)
+def test_the_printed_letter_fits_one_page(phone: Page, site: str, tmp_path: Path) -> None:
+    page = phone
     start(page, site)
     page.goto(site + "/packet/details/")
     page.get_by_label("Full name").fill("Ana Diaz")
@@ -151,13 +146,12 @@ def test_the_printed_letter_fits_one_page(browser: Browser, site: str, tmp_path:
     reader = PdfReader(target)
     assert len(reader.pages) == 1
     assert "Ana Diaz" in reader.pages[0].extract_text()
-    page.context.close()
 
 
 def test_after_add_the_questions_page_stays_where_the_patient_was(
-    browser: Browser, site: str
+    phone_without_js: Page, site: str
 ) -> None:
-    page = new_phone(browser, javascript=False)
+    page = phone_without_js
     start(page, site)
     page.goto(site + "/packet/questions/")
     page.get_by_label("Your question").fill("Can I bring my sister?")
@@ -165,7 +159,6 @@ def test_after_add_the_questions_page_stays_where_the_patient_was(
     page.wait_for_url("**/packet/questions/#own")
     assert page.evaluate("() => window.scrollY") > 200
     assert page.locator(".my-questions li p").all_inner_texts() == ["Can I bring my sister?"]
-    page.context.close()
 
 
 def test_a_bad_date_is_announced(page: Page, site: str) -> None:

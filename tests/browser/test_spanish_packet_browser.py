@@ -8,9 +8,9 @@ English, checks the packet and downloads the PDF, which is read back.
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
-from tests.browser.conftest import assert_no_axe_violations, new_phone, screenshot
+from tests.browser.conftest import assert_no_axe_violations, screenshot
 from tests.test_packet_pdf import pdf_text
 
 pytestmark = pytest.mark.browser
@@ -73,9 +73,9 @@ def assert_spanish_pdf(text: str, note: str, status_line: str) -> None:
 
 
 def test_with_javascript_a_change_saves_itself_in_spanish(
-    browser: Browser, site: str, tmp_path: Path
+    phone: Page, site: str, tmp_path: Path
 ) -> None:
-    page = new_phone(browser, javascript=True)
+    page = phone
     start(page, site)
     assert_no_axe_violations(page)
     page.get_by_role("link", name="Patología: cómo se ve el cáncer en el microscopio").click()
@@ -106,13 +106,12 @@ def test_with_javascript_a_change_saves_itself_in_spanish(
     text = download(page, tmp_path)
     assert_no_axe_violations(page)
     assert_spanish_pdf(text, "En mi carpeta azul", "Informe de patología: Ya lo tengo")
-    page.context.close()
 
 
 def test_without_javascript_guardar_y_continuar_saves_the_page(
-    browser: Browser, site: str, tmp_path: Path
+    phone_without_js: Page, site: str, tmp_path: Path
 ) -> None:
-    page = new_phone(browser, javascript=False)
+    page = phone_without_js
     start(page, site)
     page.get_by_role("link", name="Estadio: cuánto se ha extendido el cáncer").click()
     is_spanish(page)
@@ -127,11 +126,12 @@ def test_without_javascript_guardar_y_continuar_saves_the_page(
     assert_spanish_pdf(
         text, "Lo pedí en radiología el lunes", "Las imágenes de los estudios: Ya lo pedí"
     )
-    page.context.close()
 
 
-def test_a_bad_date_without_javascript_is_explained_in_spanish(browser: Browser, site: str) -> None:
-    page = new_phone(browser, javascript=False)
+def test_a_bad_date_without_javascript_is_explained_in_spanish(
+    phone_without_js: Page, site: str
+) -> None:
+    page = phone_without_js
     start(page, site)
     page.get_by_role("link", name="Sus datos para la carta").click()
     page.get_by_label("Fecha de nacimiento").fill("31/31/1961")
@@ -139,4 +139,3 @@ def test_a_bad_date_without_javascript_is_explained_in_spanish(browser: Browser,
     page.get_by_role("heading", name="Hay un problema").wait_for()
     is_spanish(page)
     assert "Escriba una fecha real como mes/día/año" in page.locator("main").inner_text()
-    page.context.close()
