@@ -3,7 +3,7 @@
 from urllib.parse import urlencode
 
 from bench.server import Site, run_load, run_spread
-from checklists.situations import KEYS
+from questionnaire.situations import KEYS
 
 SECONDS = 5.0
 CLIENTS = (8, 32)

@@ -25,7 +25,7 @@ def full_packet_client():
     from django.test import Client
 
     from checklists import records
-    from checklists.situations import KEYS
+    from questionnaire.situations import KEYS
 
     client = Client()
     client.post("/packet/")
@@ -79,7 +79,7 @@ PROSE = (
 def page_count(html: str) -> int:
     from pypdf import PdfReader
 
-    from checklists import pdf
+    from printing import pdf
 
     return len(PdfReader(io.BytesIO(pdf.render_pdf(html))).pages)
 
@@ -121,18 +121,15 @@ def measure() -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         setup_django(Path(tmp))
         from django.core.cache import cache
-        from django.template.loader import render_to_string
         from django.utils import timezone
 
-        from checklists import pdf, presenters
-        from checklists.models import Packet
+        from packets.models import Packet
+        from printing import pdf
+        from printing.packet import packet_pdf_html
 
         client = full_packet_client()
         packet = Packet.objects.get()
-        html = render_to_string(
-            "pdf/packet.html",
-            {"view": presenters.whole_packet(packet, timezone.localdate()), "paper": "letter"},
-        )
+        html = packet_pdf_html(packet, timezone.localdate(), "letter", "en")
         hello = '<html lang="en"><p>Hello</p></html>'  # lang: tagged PDFs need one
         pdf.render_pdf(html)  # warm: fonts and stylesheet parsed once
         pdf.render_pdf(hello)

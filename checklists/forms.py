@@ -5,18 +5,9 @@ from django.utils.functional import lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from checklists import decision
-from checklists.models import (
-    LABEL_MAX,
-    NOTE_MAX,
-    QUESTION_MAX,
-    InsuranceCall,
-    LetterLanguage,
-    Packet,
-    Status,
-)
-from checklists.situations import ANSWER_CHOICES
-from checklists.validators import RefusesInvisibleControls
+from checklists.models import NOTE_MAX, QUESTION_MAX, InsuranceCall, Status
+from core.validators import RefusesInvisibleControls
+from packets.models import LetterLanguage, Packet
 
 DATE_FORMATS = ["%Y-%m-%d", "%m/%d/%Y", "%m/%d/%y", "%m-%d-%Y", "%B %d %Y", "%b %d %Y"]
 
@@ -55,17 +46,6 @@ def within(day: date | None, days_before: int, days_after: int, message: str) ->
     if day and not today - timedelta(days=days_before) <= day <= today + timedelta(days=days_after):
         raise forms.ValidationError(message)
     return day
-
-
-class AnswerForm(forms.Form):
-    answer = forms.ChoiceField(
-        choices=ANSWER_CHOICES,
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": _("Choose Yes, No or Not sure."),
-            "invalid_choice": _("Choose Yes, No or Not sure."),
-        },
-    )
 
 
 class ItemForm(RefusesInvisibleControls, forms.Form):
@@ -210,48 +190,6 @@ class QuestionForm(RefusesInvisibleControls, forms.Form):
         return data
 
 
-class ValuesForm(forms.Form):
-    """One optional 0-3 rating for each statement of what matters."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        choices = [(str(value), label) for value, label in decision.RATINGS]
-        for value in decision.VALUES:
-            self.fields[value.key] = forms.ChoiceField(
-                label=value.statement,
-                choices=choices,
-                required=False,
-                widget=forms.RadioSelect,
-                error_messages={"invalid_choice": _("Choose how much this matters to you.")},
-            )
-
-    def ratings(self) -> dict[str, int]:
-        return {key: int(value) for key, value in self.cleaned_data.items() if value != ""}
-
-    def rows(self) -> list[tuple[forms.BoundField, list[tuple[str, str]]]]:
-        return [(self[value.key], self.fields[value.key].choices) for value in decision.VALUES]
-
-
-class SureForm(forms.Form):
-    """The four SURE questions, each Yes or No."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        for item in decision.SURE_ITEMS:
-            self.fields[item.key] = forms.ChoiceField(
-                label=item.question,
-                choices=decision.SURE_CHOICES,
-                widget=forms.RadioSelect,
-                error_messages={
-                    "required": _("Answer Yes or No."),
-                    "invalid_choice": _("Answer Yes or No."),
-                },
-            )
-
-    def rows(self) -> list[tuple[object, forms.BoundField]]:
-        return [(item, self[item.key]) for item in decision.SURE_ITEMS]
-
-
 class InsuranceCallForm(RefusesInvisibleControls, forms.ModelForm):
     call_date = optional_date(_("Date of the call"), "12/01/2026")
 
@@ -282,37 +220,3 @@ class InsuranceCallForm(RefusesInvisibleControls, forms.ModelForm):
         return within(
             self.cleaned_data.get("call_date"), 365, 365, _("Enter a date within a year of today.")
         )
-
-
-class ShareForm(forms.Form):
-    """Make a pairing code: what the other browser may do, and an optional label."""
-
-    rights = forms.ChoiceField(
-        label=_("What can the other browser do?"),
-        choices=[
-            ("edit", _("Can change it: my other phone or computer")),
-            ("view", _("Can only look and download: someone I trust")),
-        ],
-        initial="edit",
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Choose what the other browser can do.")},
-    )
-    label = forms.CharField(
-        label=_("A name for it, so you know it later (optional)"),
-        help_text=_("For example: my laptop, or Maria. Do not use anything secret."),
-        max_length=LABEL_MAX,
-        required=False,
-        strip=True,
-    )
-
-
-class JoinForm(forms.Form):
-    code = forms.CharField(
-        label=_("Your code"),
-        help_text=_("8 letters and numbers, like ABCD-2345. Capitals or not, dashes or not."),
-        max_length=20,
-        error_messages={"required": _("Enter the code you were given.")},
-        widget=forms.TextInput(
-            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
-        ),
-    )

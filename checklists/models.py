@@ -1,172 +1,26 @@
-"""A patient's packet and everything hanging off it, one row per thing.
-
-There are no accounts. The session holds only the packet's id; answers,
-checklist entries and questions are rows of their own, so two tabs that
-change different things never overwrite each other. Deleting the packet
-deletes every row (on_delete=CASCADE).
+"""The records checklist's rows: one entry per item, the patient's questions,
+and the notes from the call to the insurer. Each hangs off the packet
+(packets.models.Packet), one row per thing, so two tabs that change
+different items never overwrite each other.
 """
 
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from checklists.situations import ANSWER_CHOICES
+from packets.models import TEXT_MAX, Packet, PacketRowQuerySet
 
-NAME_MAX = 80
-PHONE_MAX = 40
-TEXT_MAX = 120
-CONTACT_MAX = 200
 NOTE_MAX = 500
 QUESTION_MAX = 300
 QUESTIONS_MAX = 20
 
 
-class PaperSize(models.TextChoices):
-    LETTER = "letter", _("US Letter")
-    A4 = "a4", _("A4")
-
-
-class Surgery(models.TextChoices):
-    UNKNOWN = "", _("Not said")
-    YES = "yes", _("Yes")
-    NO = "no", _("No")
-
-
-class Delivery(models.TextChoices):
-    UNSET = "", _("Not chosen yet")
-    ME = "me", _("Send them to me")
-    CENTER = "center", _("Send them straight to my second-opinion center")
-
-
-class RecordFormat(models.TextChoices):
-    UNSET = "", _("Not chosen yet")
-    PORTAL = "portal", _("In my patient portal")
-    ELECTRONIC = "electronic", _("An electronic copy (email or download)")
-    PAPER = "paper", _("Paper copies")
-
-
-class ImagingFormat(models.TextChoices):
-    UNSET = "", _("Not chosen yet")
-    CD = "cd", _("On a CD or DVD")
-    LINK = "link", _("Through an image-sharing link")
-
-
-class LetterLanguage(models.TextChoices):
-    """The letter to send is always in English (a US records office may not
-    read Spanish); "es" adds a Spanish version for the patient to read."""
-
-    UNSET = "", _("Not chosen yet")
-    ENGLISH = "en", _("English")
-    SPANISH = "es", _("Spanish and English")
-
-
-class Packet(models.Model):
-    created_at = models.DateTimeField(default=timezone.now)
-    updated_at = models.DateTimeField(default=timezone.now, db_index=True)
-    # Details for the cover and the letter. All optional, all bounded.
-    name = models.CharField(_("name"), max_length=NAME_MAX, blank=True)
-    cancer_type = models.CharField(_("type of cancer"), max_length=TEXT_MAX, blank=True)
-    first_doctor = models.CharField(_("first doctor"), max_length=TEXT_MAX, blank=True)
-    doctor_contact = models.CharField(
-        _("first doctor's office contact"), max_length=CONTACT_MAX, blank=True
-    )
-    center = models.CharField(_("second-opinion center"), max_length=TEXT_MAX, blank=True)
-    appointment_date = models.DateField(_("appointment date"), null=True, blank=True)
-    # What a records request needs. All optional: the letter leaves a gap to
-    # fill by hand for anything missing.
-    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
-    address = models.CharField(_("address"), max_length=CONTACT_MAX, blank=True)
-    phone = models.CharField(_("phone"), max_length=PHONE_MAX, blank=True)
-    records_office = models.CharField(_("records office"), max_length=TEXT_MAX, blank=True)
-    records_office_address = models.CharField(
-        _("records office address"), max_length=CONTACT_MAX, blank=True
-    )
-    had_surgery = models.CharField(
-        _("surgery so far"), max_length=10, choices=Surgery.choices, blank=True
-    )
-    # How the records should travel.
-    delivery = models.CharField(
-        _("where the records go"), max_length=10, choices=Delivery.choices, blank=True
-    )
-    record_format = models.CharField(
-        _("format for records"), max_length=12, choices=RecordFormat.choices, blank=True
-    )
-    imaging_format = models.CharField(
-        _("format for scans"), max_length=10, choices=ImagingFormat.choices, blank=True
-    )
-    letter_language = models.CharField(
-        _("language of the letter"), max_length=5, choices=LetterLanguage.choices, blank=True
-    )
-    questions_done = models.BooleanField(_("questions finished"), default=False)
-    paper_size = models.CharField(
-        _("paper size"), max_length=10, choices=PaperSize.choices, default=PaperSize.LETTER
-    )
-
-    def __str__(self) -> str:
-        return f"Packet {self.pk}"
-
-    def touch(self) -> None:
-        """Mark the packet as changed now, without rewriting any other column.
-
-        Every write calls this: the PDF's ETag is built from this time, so
-        a download always reflects everything saved.
-        """
-        self.updated_at = timezone.now()
-        Packet.objects.filter(pk=self.pk).update(updated_at=self.updated_at)
-
-
-class RowQuerySet(models.QuerySet):
-    """One upsert for every per-packet row: a single INSERT ... ON CONFLICT
-    UPDATE, so concurrent first saves never collide and never lose a write."""
-
-    def upsert(self, packet: Packet, key_field: str, rows: dict[str, dict], **fixed) -> None:
-        now = timezone.now()
-        objs = [
-            self.model(packet=packet, updated_at=now, **{key_field: key}, **fields, **fixed)
-            for key, fields in rows.items()
-        ]
-        if not objs:
-            return
-        update_fields = sorted({name for fields in rows.values() for name in fields})
-        self.bulk_create(
-            objs,
-            update_conflicts=True,
-            unique_fields=["packet", key_field] if key_field else ["packet"],
-            update_fields=[*update_fields, "updated_at"],
-        )
-        packet.touch()
-
-    def save_answers(self, packet: Packet, answers: dict[str, str]) -> None:
-        self.upsert(packet, "key", {k: {"value": v} for k, v in answers.items()})
-
-    def save_ratings(self, packet: Packet, ratings: dict[str, int]) -> None:
-        self.upsert(packet, "key", {k: {"rating": r} for k, r in ratings.items()})
-
+class EntryQuerySet(PacketRowQuerySet):
     def save_entries(self, packet: Packet, entries: dict[str, tuple[str, str]]) -> None:
         """Item key to (status, note), each item its own row."""
         self.upsert(
             packet, "item_key", {k: {"status": s, "note": n} for k, (s, n) in entries.items()}
         )
-
-
-class Answer(models.Model):
-    packet = models.ForeignKey(Packet, on_delete=models.CASCADE, related_name="answers")
-    key = models.CharField(max_length=40)
-    value = models.CharField(max_length=10, choices=ANSWER_CHOICES)
-    updated_at = models.DateTimeField(default=timezone.now)
-
-    objects = RowQuerySet.as_manager()
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["packet", "key"], name="one_answer_per_question"),
-            models.CheckConstraint(
-                condition=models.Q(value__in=["yes", "no", "unsure"]), name="answer_value_known"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.key}: {self.value}"
 
 
 class Status(models.TextChoices):
@@ -183,7 +37,7 @@ class ChecklistEntry(models.Model):
     note = models.CharField(max_length=NOTE_MAX, blank=True)
     updated_at = models.DateTimeField(default=timezone.now)
 
-    objects = RowQuerySet.as_manager()
+    objects = EntryQuerySet.as_manager()
 
     class Meta:
         constraints = [
@@ -205,26 +59,6 @@ class PacketQuestion(models.Model):
 
     def __str__(self) -> str:
         return self.text
-
-
-class ValueRating(models.Model):
-    """How much one statement matters to the patient (0 not important to 3 very)."""
-
-    packet = models.ForeignKey(Packet, on_delete=models.CASCADE, related_name="values")
-    key = models.CharField(max_length=40)
-    rating = models.PositiveSmallIntegerField()
-    updated_at = models.DateTimeField(default=timezone.now)
-
-    objects = RowQuerySet.as_manager()
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["packet", "key"], name="one_rating_per_value"),
-            models.CheckConstraint(condition=models.Q(rating__lte=3), name="rating_in_range"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.key}: {self.rating}"
 
 
 class Coverage(models.TextChoices):
@@ -273,41 +107,3 @@ class InsuranceCall(models.Model):
 
     def __str__(self) -> str:
         return f"Insurance call for packet {self.packet_id}"
-
-
-LABEL_MAX = 40
-
-
-class PairingCode(models.Model):
-    """A one-time code that attaches another browser to a packet.
-
-    Only an HMAC of the code is kept (checklists/pairing.py): the code itself
-    is shown once, to the browser that asked for it, and never stored.
-    """
-
-    packet = models.ForeignKey(Packet, on_delete=models.CASCADE, related_name="pairing_codes")
-    code_hash = models.CharField(max_length=64, unique=True)
-    can_edit = models.BooleanField(default=False)
-    label = models.CharField(_("label"), max_length=LABEL_MAX, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    expires_at = models.DateTimeField(db_index=True)
-    used_at = models.DateTimeField(null=True, blank=True)
-
-    def __str__(self) -> str:
-        return f"pairing code {self.pk} (packet {self.packet_id})"
-
-
-class Device(models.Model):
-    """Another browser attached to a packet with a code: when, with which
-    rights, and the label its owner typed. Nothing else is known about it."""
-
-    packet = models.ForeignKey(Packet, on_delete=models.CASCADE, related_name="devices")
-    can_edit = models.BooleanField(default=False)
-    label = models.CharField(_("label"), max_length=LABEL_MAX, blank=True)
-    added_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["added_at", "pk"]
-
-    def __str__(self) -> str:
-        return f"browser {self.pk} (packet {self.packet_id})"

@@ -9,27 +9,17 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
-from django.template.loader import render_to_string
 from django.urls import get_script_prefix, reverse
 from django.utils import translation
-from django.utils.html import strip_tags
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
-from checklists import decision, records, scoring
+from checklists import records
 from checklists.letter import Details, Letter, build_letters
-from checklists.models import (
-    ChecklistEntry,
-    InsuranceCall,
-    LetterLanguage,
-    Packet,
-    PacketQuestion,
-    Status,
-    ValueRating,
-)
-from checklists.words import words_in
-from guides import glossary
-from guides.models import current_release
+from checklists.models import ChecklistEntry, InsuranceCall, PacketQuestion, Status
+from packets.models import LetterLanguage, Packet
+from questionnaire import decision, scoring
+from questionnaire.result import ResultView, result
 
 STATUS_LABELS = dict(Status.choices)
 
@@ -39,7 +29,6 @@ TASK_STATUS_LABELS = {
     IN_PROGRESS: _("In progress"),
     DONE: _("Done"),
 }
-IMPORTANT_NOTE = _("Important for you: it follows your questionnaire answers")
 
 
 # --- Checklist ---------------------------------------------------------------
@@ -200,38 +189,6 @@ def letters(packet: Packet, today: date, statuses: dict[str, str] | None = None)
 
 def insurance(packet: Packet) -> InsuranceCall | None:
     return InsuranceCall.objects.filter(packet=packet).first()
-
-
-# --- Questionnaire result ------------------------------------------------------
-
-
-@dataclass
-class ResultView:
-    answers: dict[str, str]
-    urgent: bool
-    assessment: scoring.Assessment | None
-    values: list
-    sure: list
-    sure_gaps: list
-
-
-def result(packet: Packet, answers: dict[str, str] | None = None) -> ResultView:
-    if answers is None:
-        answers = dict(packet.answers.values_list("key", "value"))
-    ratings = dict(ValueRating.objects.filter(packet=packet).values_list("key", "rating"))
-    sure_labels = dict(decision.SURE_CHOICES)
-    return ResultView(
-        answers=answers,
-        urgent=decision.urgent(answers),
-        assessment=scoring.assess(answers) if decision.questionnaire_complete(answers) else None,
-        values=decision.ranked_values(ratings),
-        sure=[
-            (item, str(sure_labels[answers[item.key]]))
-            for item in decision.SURE_ITEMS
-            if answers.get(item.key) in sure_labels
-        ],
-        sure_gaps=decision.sure_gaps(answers),
-    )
 
 
 # --- The task list -------------------------------------------------------------
@@ -430,21 +387,3 @@ def whole_packet(packet: Packet, today: date) -> PacketView:
         call=insurance(packet),
         result=result(packet, answers),
     )
-
-
-def packet_pdf_html(packet: Packet, today: date, paper: str) -> str:
-    """The PDF's HTML, ending with the words it uses, helplines and the content version.
-
-    Rendered twice: the words box defines only the terms the rest of the
-    packet's own text uses, and that text is known once it is rendered.
-    """
-    context = {
-        "view": whole_packet(packet, today),
-        "paper": paper,
-        "release": current_release(),
-        "words": (),
-    }
-    body = strip_tags(render_to_string("pdf/packet.html", context))
-    # The word list's rows are in English; other languages find their own names.
-    context["words"] = glossary.jargon_in(body) if get_language() == "en" else words_in(body)
-    return render_to_string("pdf/packet.html", context)

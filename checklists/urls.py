@@ -1,6 +1,6 @@
 from django.urls import path
 
-from checklists import share_views, views
+from checklists import views
 
 app_name = "checklists"
 urlpatterns = [
@@ -13,9 +13,4 @@ urlpatterns = [
     path("packet/letter/", views.letter, name="letter"),
     path("packet/insurance/", views.insurance, name="insurance"),
     path("packet/check/", views.check, name="check"),
-    path("packet/packet.pdf", views.packet_pdf, name="packet_pdf"),
-    path("packet/delete/", views.delete, name="delete"),
-    path("packet/share/", share_views.share, name="share"),
-    path("packet/join/", share_views.join, name="join"),
-    path("checklist.pdf", views.blank_checklist_pdf, name="blank_pdf"),
 ]

@@ -10,29 +10,23 @@ from datetime import date
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from checklists import limits, packets, pdf, pdf_cache, presenters, records
+from checklists import presenters, records
 from checklists.forms import DetailsForm, InsuranceCallForm, ItemForm, LetterForm, QuestionForm
-from checklists.models import (
-    QUESTIONS_MAX,
-    ChecklistEntry,
-    InsuranceCall,
-    Packet,
-    PacketQuestion,
-    PaperSize,
-)
+from checklists.models import QUESTIONS_MAX, ChecklistEntry, InsuranceCall, PacketQuestion
+from packets import access as packets
+from packets.models import Packet
+from questionnaire.answers import answers_of
 
 PAGE_METHODS = ["GET", "HEAD", "POST"]
 
@@ -113,7 +107,7 @@ def _records_page(
     request: HttpRequest, current: Packet, group: str, posted: dict[str, tuple[str, str, dict]]
 ) -> HttpResponse:
     """One group's page; refused items come back with what was typed and why."""
-    answers = packets.answers_of(current)
+    answers = answers_of(current)
     view = presenters.checklist(current, answers, group_key=group, posted=posted)
     has_errors = any(errors for _status, _note, errors in posted.values())
     return _page(
@@ -143,7 +137,7 @@ def save_item(request: HttpRequest, key: str) -> HttpResponse:
                 "checklists/_item_message.html", {"key": key, "errors": form.errors}
             )
             html += render_to_string(
-                "checklists/_announce.html",
+                "includes/announce.html",
                 {
                     "message": _("Not saved: %(item)s. %(error)s")
                     % {"item": item.title, "error": _first(form)}
@@ -169,7 +163,7 @@ def save_item(request: HttpRequest, key: str) -> HttpResponse:
         return redirect(f"{group_url}#item-{key}")
     html = render_to_string("checklists/_item_message.html", {"key": key, "saved": True})
     html += render_to_string(
-        "checklists/_announce.html",
+        "includes/announce.html",
         {"message": _("Saved: %(item)s, %(status)s.") % {"item": item.title, "status": label}},
     )
     return HttpResponse(html)
@@ -348,143 +342,3 @@ def check(request: HttpRequest, current: Packet) -> HttpResponse:
             "can_edit": current.can_edit,
         },
     )
-
-
-def _paper(request: HttpRequest, default: str = PaperSize.LETTER) -> str:
-    asked = request.GET.get("paper", "")
-    return asked if asked in PaperSize.values else default
-
-
-def _pdf_response(content: bytes, etag: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["ETag"] = f'"{etag}"'
-    return response
-
-
-def _busy(request: HttpRequest, retry_after: int = 5) -> HttpResponse:
-    """The renderer is taken (or failed on a page anyone could retry): try again soon."""
-    response = _page(request, "checklists/pdf_failed.html", {"busy": True}, status=503)
-    response["Retry-After"] = str(retry_after)
-    return response
-
-
-def _cached_pdf(
-    request: HttpRequest,
-    *,
-    etag: str,
-    key: str,
-    filename: str,
-    html: Callable[[], str],
-    refused: Callable[[], HttpResponse | None] = lambda: None,
-    timeout: int,
-    on_failure: Callable[[bool], HttpResponse],
-) -> HttpResponse:
-    """The one path both PDFs take: a 304 or a cached copy before anything is
-    built; otherwise the limit check, then one render, kept for next time."""
-    if f'"{etag}"' in request.headers.get("If-None-Match", ""):
-        response = HttpResponse(status=304)
-        response["ETag"] = f'"{etag}"'
-        return response
-    cached = cache.get(key)
-    if cached and cached[0] == etag:
-        return _pdf_response(cached[1], etag, filename)
-    # Only real renders count: downloading the same packet again is cheap.
-    if refusal := refused():
-        return refusal
-    try:
-        content = pdf.render_pdf(html())
-    except pdf.RenderBusy:
-        return on_failure(True)
-    except pdf.RenderFailed:
-        return on_failure(False)
-    cache.set(key, (etag, content), timeout=timeout)
-    return _pdf_response(content, etag, filename)
-
-
-@require_safe
-@never_cache
-@packets.with_packet("checklists:packet", viewable=True)
-def packet_pdf(request: HttpRequest, current: Packet) -> HttpResponse:
-    paper = _paper(request, current.paper_size)
-    today = _today()
-    # Decided from the packet row alone, before anything else is gathered.
-    etag = pdf_cache.packet_etag(current.pk, current.updated_at, paper, today, get_language())
-
-    def too_many() -> HttpResponse | None:
-        # Per session, per client address and in total, on the shared cache.
-        retry_after = limits.pdf_render_refused(request)
-        if not retry_after:
-            return None
-        response = _page(request, "checklists/too_many.html", {}, status=429)
-        response["Retry-After"] = str(retry_after)
-        return response
-
-    def failed(busy: bool) -> HttpResponse:
-        if busy:
-            return _busy(request)
-        return _page(request, "checklists/pdf_failed.html", {"busy": False}, status=500)
-
-    return _cached_pdf(
-        request,
-        etag=etag,
-        key=pdf_cache.packet_key(current.pk, paper, get_language()),
-        filename="second-opinion-packet.pdf",
-        html=lambda: presenters.packet_pdf_html(current, today, paper),
-        refused=too_many,
-        timeout=24 * 3600,
-        on_failure=failed,
-    )
-
-
-@require_safe
-@cache_control(public=True, max_age=3600)
-def blank_checklist_pdf(request: HttpRequest) -> HttpResponse:
-    """A blank checklist anyone can print: no packet, no session."""
-    paper = _paper(request)
-    today = _today()
-
-    def failed(busy: bool) -> HttpResponse:
-        response = _busy(request, retry_after=10)
-        response["Cache-Control"] = "no-store"
-        return response
-
-    return _cached_pdf(
-        request,
-        etag=pdf_cache.blank_etag(paper, today, get_language()),
-        key=pdf_cache.blank_key(paper, get_language()),
-        filename="second-opinion-checklist.pdf",
-        html=lambda: render_to_string(
-            "pdf/checklist.html", {"groups": _blank_groups(), "paper": paper, "today": today}
-        ),
-        timeout=7 * 24 * 3600,
-        on_failure=failed,
-    )
-
-
-def _blank_groups() -> list[tuple[records.Group, tuple[records.Item, ...]]]:
-    return [(group, records.ITEMS_BY_GROUP[group.key]) for group in records.GROUPS]
-
-
-# --- Delete ----------------------------------------------------------------------
-
-
-@require_http_methods(PAGE_METHODS)
-@never_cache
-def delete(request: HttpRequest) -> HttpResponse:
-    """Delete my packet: a confirmation page, then a POST that removes every row."""
-    current = packets.current_packet(request)
-    if request.method == "GET" or request.method == "HEAD":
-        return _page(
-            request,
-            "checklists/delete.html",
-            {"has_packet": current is not None, "can_edit": current is None or current.can_edit},
-        )
-    if current is not None:
-        packet_id = current.pk
-        current.delete()  # answers, entries and questions go with it (CASCADE)
-        pdf_cache.forget_pdfs(packet_id)
-    request.session.flush()
-    response = _page(request, "checklists/deleted.html", {})
-    response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
-    return response

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from checklists import decision, situations
-from checklists.forms import AnswerForm, SureForm, ValuesForm
-from checklists.situations import ANSWER_VALUES
+from questionnaire import decision, situations
+from questionnaire.forms import AnswerForm, SureForm, ValuesForm
+from questionnaire.situations import ANSWER_VALUES
 
 # Step kinds. "question" steps take one Yes / No / Not sure answer.
 QUESTION, ADVICE, CHECK, RESULT, VALUES, SURE, READY = (

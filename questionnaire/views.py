@@ -17,10 +17,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
-from checklists import decision, packets, scoring, situations
-from checklists.forms import AnswerForm, SureForm, ValuesForm
-from checklists.models import Answer, Packet, ValueRating
-from questionnaire import flow
+from packets import access as packets
+from packets.models import Packet
+from questionnaire import answers as answers_store
+from questionnaire import decision, flow, scoring, situations
+from questionnaire.forms import AnswerForm, SureForm, ValuesForm
+from questionnaire.models import Answer, ValueRating
 
 
 def url(key: str, change: bool = False) -> str:
@@ -146,16 +148,16 @@ CONTEXT: dict[str, Callable[..., dict]] = {
 
 def _save_answer(packet: Packet, answers: dict, step: flow.Step, form: AnswerForm) -> None:
     value = form.cleaned_data["answer"]
-    packets.save_answer(packet, step.key, value)
+    answers_store.save_answer(packet, step.key, value)
     answers[step.key] = value
 
 
 def _save_values(packet: Packet, answers: dict, step: flow.Step, form: ValuesForm) -> None:
-    packets.save_ratings(packet, form.ratings())
+    answers_store.save_ratings(packet, form.ratings())
 
 
 def _save_sure(packet: Packet, answers: dict, step: flow.Step, form: SureForm) -> None:
-    packets.save_answers(packet, form.cleaned_data)
+    answers_store.save_answers(packet, form.cleaned_data)
     answers.update(form.cleaned_data)
 
 
@@ -195,7 +197,7 @@ def step(request: HttpRequest, key: str) -> HttpResponse:
     current = flow.BY_KEY[key]
     if request.method == "POST" and current.form is None:
         return HttpResponseNotAllowed(["GET", "HEAD"])
-    packet, answers = packets.packet_and_answers(request)
+    packet, answers = answers_store.packet_and_answers(request)
     if packet is None:
         return redirect("questionnaire:start")
     if not packet.can_edit:
@@ -229,8 +231,8 @@ def start(request: HttpRequest) -> HttpResponse:
     """The start page. Only the Start button (a POST) creates a packet."""
     if request.method == "POST":
         packet = packets.start_packet(request)
-        return redirect(url(flow.resume(packets.answers_of(packet))))
-    packet, answers = packets.packet_and_answers(request)
+        return redirect(url(flow.resume(answers_store.answers_of(packet))))
+    packet, answers = answers_store.packet_and_answers(request)
     answered = sum(1 for key in flow.QUESTION_KEYS if key in answers)
     return render(
         request,

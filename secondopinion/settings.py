@@ -80,33 +80,36 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django_htmx",
-    "secondopinion.apps.SecondOpinionConfig",
+    # Lowest layer first; a lower one never imports a higher one (.importlinter).
+    "core",
     "guides",
-    "checklists",
+    "packets",
     "questionnaire",
+    "checklists",
+    "printing",
 ]
 
 MIDDLEWARE = [
     # Outermost, so SecurityMiddleware's own http -> https redirect gets them.
-    "secondopinion.middleware.security_headers",
+    "core.middleware.security_headers",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # The address says the language (/es/ for Spanish); before URL resolution.
-    "secondopinion.languages.path_language",
+    "core.languages.path_language",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "secondopinion.middleware.session_lifetime",
+    "core.middleware.session_lifetime",
     "django.middleware.common.CommonMiddleware",
-    "secondopinion.csrf.CsrfViewMiddleware",
+    "core.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "secondopinion.middleware.RequestGuards",
+    "core.middleware.RequestGuards",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
 
 # Plain inputs and textareas written in Python, the same HTML as Django's templates.
-FORM_RENDERER = "secondopinion.form_renderer.FastWidgets"
+FORM_RENDERER = "core.form_renderer.FastWidgets"
 
 ROOT_URLCONF = "secondopinion.urls"
 WSGI_APPLICATION = "secondopinion.wsgi.application"
@@ -120,7 +123,7 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
-                "secondopinion.languages.other_languages",
+                "core.languages.other_languages",
                 "django.template.context_processors.csp",
                 # Lazy: only the admin reads `user`, so patient pages never
                 # touch the session through it.
@@ -154,7 +157,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         # readers go on while one writes.
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
-        # secure_delete zeroes deleted rows in place; secondopinion/db.py
+        # secure_delete zeroes deleted rows in place; packets/scrub.py
         # empties the WAL after a packet is deleted.
         "init_command": (
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;"
@@ -215,16 +218,16 @@ CACHES["pages"] = {
 PACKET_MAX_IDLE_DAYS = envint("PACKET_MAX_IDLE_DAYS", 14)
 SESSION_COOKIE_AGE = PACKET_MAX_IDLE_DAYS * 24 * 3600
 # However active a session is, it ends this long after it began; an admin's
-# much sooner (secondopinion.middleware.session_lifetime).
+# much sooner (core.middleware.session_lifetime).
 SESSION_ABSOLUTE_MAX_HOURS = envint("SESSION_ABSOLUTE_MAX_HOURS", PACKET_MAX_IDLE_DAYS * 24)
 SESSION_STAFF_MAX_HOURS = envint("SESSION_STAFF_MAX_HOURS", 12)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 # Messages live in a cookie, so showing one never touches the session.
 MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"
-CSRF_FAILURE_VIEW = "secondopinion.views.csrf_failure"
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 # W003 looks for Django's CSRF middleware by name; ours subclasses it, and
-# secondopinion.checks reports an error if it is ever missing.
+# core.checks reports an error if it is ever missing.
 SILENCED_SYSTEM_CHECKS = ["security.W003"]
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -236,7 +239,7 @@ AUTH_PASSWORD_VALIDATORS = [
 if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
-# English at the bare addresses, Spanish under /es/ (secondopinion/languages.py).
+# English at the bare addresses, Spanish under /es/ (core/languages.py).
 # The Spanish catalogue is locale/es/LC_MESSAGES/django.po; the .mo beside it
 # is built from it by `make` and by the test run, never committed.
 LANGUAGE_CODE = "en"
@@ -306,7 +309,7 @@ if PRODUCTION:
 TRUSTED_PROXY_COUNT = envint("DJANGO_TRUSTED_PROXY_COUNT", 0)
 TRUSTED_PROXY_COUNT_SET = bool(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT"))
 
-# Limits, all counted in the shared cache (checklists/limits.py). PDF renders
+# Limits, all counted in the shared cache (packets/limits.py, printing/limits.py). PDF renders
 # are CPU-heavy: at most PDF_MAX_CONCURRENT at once in one process and
 # PDF_GLOBAL_MAX_CONCURRENT on all servers together; at most PDF_RATE_LIMIT
 # renders a session, and PDF_ADDRESS_RATE_LIMIT a client address, in
@@ -337,10 +340,10 @@ for _network in ADMIN_ALLOWED_IPS:
         ) from None
 
 # No form takes a file: a file part is refused before anything is written
-# (secondopinion/uploads.py).
-FILE_UPLOAD_HANDLERS = ["secondopinion.uploads.RefuseFiles"]
+# (core/uploads.py).
+FILE_UPLOAD_HANDLERS = ["core.uploads.RefuseFiles"]
 
-DEFAULT_EXCEPTION_REPORTER_FILTER = "secondopinion.reporting.PatientDataFilter"
+DEFAULT_EXCEPTION_REPORTER_FILTER = "core.reporting.PatientDataFilter"
 
 LOGGING = {
     "version": 1,
@@ -350,8 +353,8 @@ LOGGING = {
         "console": {"class": "logging.StreamHandler", "formatter": "plain"},
         # The PDF renderer's libraries quote the document in their messages
         # (one warning per character a font lacks): only their fixed wording
-        # reaches the logs, at most once a minute (secondopinion/logredact.py).
-        "renderer": {"class": "secondopinion.logredact.RedactingForwarder"},
+        # reaches the logs, at most once a minute (core/logredact.py).
+        "renderer": {"class": "core.logredact.RedactingForwarder"},
     },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
@@ -363,7 +366,7 @@ LOGGING = {
         "pydyf": {"level": "WARNING", "handlers": ["renderer"], "propagate": False},
     },
 }
-# Pairing codes (checklists/pairing.py): wrong codes one client address, and
+# Pairing codes (packets/pairing.py): wrong codes one client address, and
 # one entered code, may try in PAIRING_WINDOW seconds. (As above, the suite
 # raises the per-address default; the tests of the limit set their own.)
 PAIRING_ADDRESS_FAILURES = envint("PAIRING_ADDRESS_FAILURES", 10 if not TESTING else 100000)

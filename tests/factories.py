@@ -7,9 +7,11 @@ note, eight questions and the insurance call.
 
 from datetime import date
 
-from checklists import decision, records
-from checklists.models import ChecklistEntry, InsuranceCall, Packet, PacketQuestion
-from checklists.situations import KEYS
+from checklists import records
+from checklists.models import ChecklistEntry, InsuranceCall, PacketQuestion
+from packets.models import Packet
+from questionnaire import decision
+from questionnaire.situations import KEYS
 
 DETAILS = {
     "name": "Ana María Díaz",
@@ -67,7 +69,7 @@ def full_packet(**changes) -> Packet:
     answers = {decision.URGENCY_KEY: "no"}
     answers.update({key: ("yes" if n % 3 == 0 else "no") for n, key in enumerate(KEYS)})
     answers.update({item.key: "yes" for item in decision.SURE_ITEMS})
-    from checklists.models import Answer, ValueRating
+    from questionnaire.models import Answer, ValueRating
 
     Answer.objects.save_answers(packet, answers)
     ValueRating.objects.save_ratings(
@@ -97,7 +99,7 @@ def hand_to(client, packet: Packet):
     (the session's start time included, which the absolute-lifetime check reads)."""
     import time
 
-    from secondopinion.middleware import STARTED_KEY
+    from core.middleware import STARTED_KEY
 
     session = client.session
     session["packet_id"] = packet.pk

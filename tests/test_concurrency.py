@@ -6,9 +6,11 @@ import pytest
 from django.db import connection
 from django.test import Client
 
-from checklists.models import Answer, ChecklistEntry, InsuranceCall, Packet
+from checklists.models import ChecklistEntry, InsuranceCall
 from checklists.records import ITEMS
-from checklists.situations import KEYS
+from packets.models import Packet
+from questionnaire.models import Answer
+from questionnaire.situations import KEYS
 
 
 @pytest.mark.django_db(transaction=True)

@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from checklists.models import Packet
+from packets.models import Packet
 
 
 def post_start(client: Client, **headers: str):

@@ -9,9 +9,11 @@ from django.test import Client
 from pypdf import PdfReader
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
-from checklists import decision, records, situations
-from checklists.models import Answer, InsuranceCall, ValueRating
+from checklists import records
+from checklists.models import InsuranceCall
 from guides.markdown import reading_grade
+from questionnaire import decision, situations
+from questionnaire.models import Answer, ValueRating
 
 HX = {"HTTP_HX_REQUEST": "true"}
 KEYS = situations.KEYS

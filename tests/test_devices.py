@@ -10,8 +10,9 @@ from django.core.management import call_command
 from django.test import Client, override_settings
 from django.utils import timezone
 
-from checklists import pairing
-from checklists.models import ChecklistEntry, Device, Packet, PacketQuestion, PairingCode
+from checklists.models import ChecklistEntry, PacketQuestion
+from packets import pairing
+from packets.models import Device, Packet, PairingCode
 
 CODE_RE = re.compile(r"\b([2-9A-HJKMNP-TV-Z]{4})-([2-9A-HJKMNP-TV-Z]{4})\b")
 

@@ -80,7 +80,7 @@ def test_a_burst_on_the_pdf_gets_429s_and_pages_keep_answering(settings) -> None
     settings.PDF_RATE_LIMIT = 5
     from unittest import mock
 
-    from checklists import pdf
+    from printing import pdf
 
     client = Client()
     client.post("/packet/")
@@ -132,7 +132,7 @@ def test_a_burst_on_the_pdf_gets_429s_and_pages_keep_answering(settings) -> None
 def test_a_pdf_waiting_for_a_busy_renderer_is_told_to_retry() -> None:
     from unittest import mock
 
-    from checklists import pdf
+    from printing import pdf
 
     release = threading.Event()
     started = threading.Event()

@@ -11,13 +11,16 @@ from django.forms.renderers import DjangoTemplates
 from django.forms.widgets import ChoiceWidget
 from django.utils.safestring import mark_safe
 
-from checklists import forms as packet_forms
-from secondopinion.form_renderer import FastWidgets
+from checklists import forms as checklist_forms
+from core.form_renderer import FastWidgets
+from packets import forms as packet_forms
+from questionnaire import forms as questionnaire_forms
 
 FORMS = [
     cls
-    for _, cls in inspect.getmembers(packet_forms, inspect.isclass)
-    if issubclass(cls, forms.BaseForm) and cls.__module__ == packet_forms.__name__
+    for module in (checklist_forms, packet_forms, questionnaire_forms)
+    for _, cls in inspect.getmembers(module, inspect.isclass)
+    if issubclass(cls, forms.BaseForm) and cls.__module__ == module.__name__
 ]
 # Text a patient might type that HTML must escape, and a few they might not.
 TRICKY = 'Dr. O\'Neil <b>"Smith"</b> & Co.\nSecond line: é ñ 中文'
@@ -60,7 +63,7 @@ def _widgets(form: forms.BaseForm) -> list[str]:
 
 
 def test_the_site_uses_the_fast_renderer():
-    assert settings.FORM_RENDERER == "secondopinion.form_renderer.FastWidgets"
+    assert settings.FORM_RENDERER == "core.form_renderer.FastWidgets"
     assert FORMS, "no forms found to compare"
 
 
@@ -119,7 +122,7 @@ def test_a_saved_packet_reads_back_the_same():
     from tests.factories import full_packet
 
     packet = full_packet()
-    for cls in (packet_forms.DetailsForm, packet_forms.LetterForm):
+    for cls in (checklist_forms.DetailsForm, checklist_forms.LetterForm):
         ours = _widgets(cls(instance=packet, renderer=FastWidgets()))
         django = _widgets(cls(instance=packet, renderer=DjangoTemplates()))
         assert ours == django, cls.__name__
@@ -151,10 +154,10 @@ def test_text_inputs_and_radios_never_reach_the_templates(monkeypatch):
 
     monkeypatch.setattr(DjangoTemplates, "render", spy)
     # As the task pages call them: each radio's tag(), every other field whole.
-    for field in packet_forms.LetterForm(renderer=FastWidgets()):
+    for field in checklist_forms.LetterForm(renderer=FastWidgets()):
         for option in field:
             option.tag()
-    details = packet_forms.DetailsForm(renderer=FastWidgets(), data={"name": "Ana"})
+    details = checklist_forms.DetailsForm(renderer=FastWidgets(), data={"name": "Ana"})
     for field in details:
         field.as_widget()
     plain = {name for name in rendered if name.endswith(("input.html", "text.html"))}

@@ -9,24 +9,18 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checklists import decision, records, situations
+from checklists import records
 from checklists.models import (
-    CONTACT_MAX,
-    LABEL_MAX,
-    NAME_MAX,
     NOTE_MAX,
     QUESTION_MAX,
     QUESTIONS_MAX,
-    TEXT_MAX,
-    Answer,
     ChecklistEntry,
-    Device,
     InsuranceCall,
-    Packet,
     PacketQuestion,
-    PairingCode,
-    ValueRating,
 )
+from packets.models import CONTACT_MAX, LABEL_MAX, NAME_MAX, TEXT_MAX, Device, Packet, PairingCode
+from questionnaire import decision, situations
+from questionnaire.models import Answer, ValueRating
 
 FUZZ = settings(
     max_examples=200,
@@ -264,7 +258,7 @@ def test_client_address_never_comes_from_the_clients_part_of_the_header(
     first trusted proxy wrote, never anything to its left."""
     from django.test import RequestFactory, override_settings
 
-    from secondopinion import clientip
+    from core import clientip
 
     header = ",".join(parts)
     request = RequestFactory().get("/", REMOTE_ADDR="192.0.2.250", HTTP_X_FORWARDED_FOR=header)
@@ -287,7 +281,7 @@ def test_client_address_never_comes_from_the_clients_part_of_the_header(
 def test_renderer_log_wording_never_carries_an_argument(value: str, template: str) -> None:
     import logging
 
-    from secondopinion import logredact
+    from core import logredact
 
     args = tuple(value if kind in "sr" else ord(value[0]) for kind in ("s", "X", "d", "d"))
     count = template.count("%") - 2 * template.count("%%")

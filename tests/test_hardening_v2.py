@@ -19,8 +19,8 @@ from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.test import Client, RequestFactory
 
-from checklists import pdf
-from secondopinion import clientip
+from core import clientip
+from printing import pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -257,12 +257,12 @@ def test_a_patient_session_ends_after_its_absolute_lifetime(db, settings) -> Non
     client = browser(an_address())
     client.post("/packet/")
     started = time.time()
-    with mock.patch("secondopinion.middleware.time.time", return_value=started + 23 * 3600):
+    with mock.patch("core.middleware.time.time", return_value=started + 23 * 3600):
         client.post("/packet/items/medicines/", {"status": "have", "note": "still here"})
         assert "Your packet" in client.get("/packet/").content.decode() or client.session.get(
             "packet_id"
         )
-    with mock.patch("secondopinion.middleware.time.time", return_value=started + 25 * 3600):
+    with mock.patch("core.middleware.time.time", return_value=started + 25 * 3600):
         response = client.get("/packet/")
     assert "packet_id" not in client.session
     assert response.status_code == 200
@@ -274,9 +274,9 @@ def test_an_admin_session_ends_after_a_working_day(editor_name: str, settings) -
     client = browser(an_address())
     assert login(client, editor_name, "the-right-password-1").status_code == 302
     started = time.time()
-    with mock.patch("secondopinion.middleware.time.time", return_value=started + 11 * 3600):
+    with mock.patch("core.middleware.time.time", return_value=started + 11 * 3600):
         assert client.get("/admin/").status_code == 200
-    with mock.patch("secondopinion.middleware.time.time", return_value=started + 13 * 3600):
+    with mock.patch("core.middleware.time.time", return_value=started + 13 * 3600):
         response = client.get("/admin/")
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
@@ -302,7 +302,7 @@ def test_static_root_fallback_never_leaves_static_root(settings, tmp_path: Path)
     settings.STATIC_ROOT = str(root)
     fetcher = pdf.StaticOnlyFetcher()
     base = pdf.BASE_URL + "static/"
-    with mock.patch("checklists.pdf.finders.find", return_value=None):
+    with mock.patch("printing.pdf.finders.find", return_value=None):
         assert fetcher.fetch(base + "css/ok.css").read() == b"p{}"  # inside: served
         for escape in (
             base + str(secret),  # /static//tmp/.../secret.txt: an absolute path

@@ -10,7 +10,7 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from checklists.situations import KEYS
+from questionnaire.situations import KEYS
 from tests.observatory import score
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,11 +45,11 @@ SAMPLES: dict[str, tuple[str, str]] = {
     "checklists:details": ("get", "/packet/details/"),
     "checklists:letter": ("get", "/packet/letter/"),
     "checklists:insurance": ("get", "/packet/insurance/"),
-    "checklists:packet_pdf": ("get", "/packet/packet.pdf"),
-    "checklists:delete": ("get", "/packet/delete/"),
-    "checklists:share": ("get", "/packet/share/"),
-    "checklists:join": ("get", "/packet/join/"),
-    "checklists:blank_pdf": ("get", "/checklist.pdf"),
+    "printing:packet_pdf": ("get", "/packet/packet.pdf"),
+    "packets:delete": ("get", "/packet/delete/"),
+    "packets:share": ("get", "/packet/share/"),
+    "packets:join": ("get", "/packet/join/"),
+    "printing:blank_pdf": ("get", "/checklist.pdf"),
 }
 # Each of the nine situations has its own address, declared by the flow.
 SAMPLES.update({f"questionnaire:{key}": ("get", f"/questionnaire/{key}/") for key in KEYS})

@@ -4,7 +4,8 @@ import pytest
 from django.test import Client
 from pytest_django.asserts import assertContains
 
-from checklists.models import ChecklistEntry, Packet, PacketQuestion
+from checklists.models import ChecklistEntry, PacketQuestion
+from packets.models import Packet
 
 REFUSED = ["\u202e", "\u2066", "\u200b", "\ufeff"]
 

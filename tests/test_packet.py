@@ -9,8 +9,9 @@ import pytest
 from django.test import Client
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
-from checklists.models import ChecklistEntry, Packet, PacketQuestion
+from checklists.models import ChecklistEntry, PacketQuestion
 from checklists.records import GROUPS, ITEMS, ITEMS_BY_GROUP
+from packets.models import Packet
 from tests.factories import full_packet, hand_to
 
 HX = {"HTTP_HX_REQUEST": "true"}
@@ -411,9 +412,9 @@ def test_an_item_save_gathers_nothing_else(full, django_assert_max_num_queries) 
 def test_purge_never_imports_a_view() -> None:
     code = (
         "import os, sys, django; os.environ['DJANGO_SETTINGS_MODULE']='secondopinion.settings';"
-        "django.setup(); import checklists.management.commands.purge_packets;"
-        "print(sorted(m for m in sys.modules if m.startswith(('checklists.', 'questionnaire.'))"
-        " and m.endswith('views')))"
+        "django.setup(); import packets.management.commands.purge_packets;"
+        "print(sorted(m for m in sys.modules if m.startswith(('checklists.', 'questionnaire.',"
+        " 'packets.', 'printing.')) and m.endswith('views')))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
@@ -434,7 +435,7 @@ def test_the_urgency_notice_comes_first(full, url: str) -> None:
     client, _packet = full
     client.post("/questionnaire/urgency/", {"answer": "yes"})
     client.post("/packet/insurance/", {"notes": "a saved message shows too"})
-    notice = render_to_string("checklists/_urgent_notice.html", {"urgent": "yes"}).strip()
+    notice = render_to_string("questionnaire/_urgent_notice.html", {"urgent": "yes"}).strip()
     html = client.get(url).content.decode()
     main = html.split('<main id="main"')[1]
     assert notice in main

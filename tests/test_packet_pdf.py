@@ -10,9 +10,9 @@ from django.core.cache import cache
 from django.test import Client, override_settings
 from pypdf import PdfReader
 
-from checklists import pdf
 from checklists.records import ITEMS
-from checklists.situations import KEYS
+from printing import pdf
+from questionnaire.situations import KEYS
 from tests.browser.conftest import SCREENSHOTS
 from tests.factories import full_packet, hand_to
 
@@ -223,7 +223,7 @@ def test_the_paper_size_is_part_of_the_etag(full: Client) -> None:
 
 def test_the_blank_checklist_takes_the_same_cached_path(client: Client, db) -> None:
     first = client.get("/checklist.pdf")
-    with mock.patch("checklists.pdf.render_pdf", side_effect=AssertionError("rendered")):
+    with mock.patch("printing.pdf.render_pdf", side_effect=AssertionError("rendered")):
         assert client.get("/checklist.pdf").content == first.content
         assert (
             client.get("/checklist.pdf", headers={"if-none-match": first["ETag"]}).status_code
@@ -259,7 +259,7 @@ def test_nothing_of_another_packet_is_in_the_pdf(filled: Client, stranger: Clien
 
 def test_second_download_renders_nothing_new(filled: Client) -> None:
     first = filled.get("/packet/packet.pdf")
-    with mock.patch("checklists.pdf.render_pdf", side_effect=AssertionError("rendered again")):
+    with mock.patch("printing.pdf.render_pdf", side_effect=AssertionError("rendered again")):
         second = filled.get("/packet/packet.pdf")
     assert second.content == first.content
     assert second["ETag"] == first["ETag"]
@@ -294,7 +294,7 @@ def test_too_many_renders_get_a_clear_429(filled: Client) -> None:
 
 
 def test_a_failed_render_shows_a_clear_error_and_keeps_the_packet(filled: Client) -> None:
-    with mock.patch("checklists.pdf.HTML", side_effect=RuntimeError("boom")):
+    with mock.patch("printing.pdf.HTML", side_effect=RuntimeError("boom")):
         response = filled.get("/packet/packet.pdf")
     assert response.status_code == 500
     assert "We could not make your PDF" in response.content.decode()

@@ -16,9 +16,9 @@ import textstat
 from django.test import Client
 from pypdf import PdfReader
 
-from checklists.situations import KEYS
 from guides import glossary
 from guides.models import GlossaryTerm
+from questionnaire.situations import KEYS
 from tests.factories import full_packet, hand_to
 from tests.test_readability import (
     MAX_PAGE_GRADE,

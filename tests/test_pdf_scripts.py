@@ -10,8 +10,8 @@ from django.core.cache import cache
 from django.test import Client
 from pypdf import PdfReader
 
-from checklists import pdf
-from secondopinion import logredact
+from core import logredact
+from printing import pdf
 
 # A name and notes in every common script the packet promises to print.
 WORDS = {
@@ -154,7 +154,7 @@ def test_redaction_keeps_only_the_fixed_wording() -> None:
 
 def test_the_pages_show_ink_for_every_script(many_scripts: Client, tmp_path: Path) -> None:
     """Each script alone on a page draws glyphs: more ink than a row of empty boxes."""
-    from checklists.pdf import render_pdf
+    from printing.pdf import render_pdf
 
     def ink(text: str) -> int:
         content = render_pdf(f'<html lang="en"><body><p style="font-size:40pt">{text}</p></html>')

@@ -8,14 +8,9 @@ from django.test import Client, RequestFactory
 from django.utils import timezone
 from django.views.debug import ExceptionReporter
 
-from checklists.models import (
-    Answer,
-    ChecklistEntry,
-    InsuranceCall,
-    Packet,
-    PacketQuestion,
-    ValueRating,
-)
+from checklists.models import ChecklistEntry, InsuranceCall, PacketQuestion
+from packets.models import Packet
+from questionnaire.models import Answer, ValueRating
 
 SECRET = "Zorblax-secret-4471"
 ROW_MODELS = [Answer, ChecklistEntry, PacketQuestion, ValueRating, InsuranceCall]

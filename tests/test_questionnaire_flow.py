@@ -4,8 +4,9 @@ import pytest
 from django.test import Client
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
-from checklists.models import Answer, Packet
-from checklists.situations import KEYS
+from packets.models import Packet
+from questionnaire.models import Answer
+from questionnaire.situations import KEYS
 
 HX = {"HTTP_HX_REQUEST": "true"}
 

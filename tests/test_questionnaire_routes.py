@@ -8,9 +8,8 @@ import itertools
 
 import pytest
 
-from checklists import decision
-from checklists.situations import KEYS, NO, UNSURE, YES
-from questionnaire import flow
+from questionnaire import decision, flow
+from questionnaire.situations import KEYS, NO, UNSURE, YES
 
 FIRST, LAST = KEYS[0], KEYS[-1]
 ALL_NINE = dict.fromkeys(KEYS, NO)

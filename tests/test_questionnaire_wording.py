@@ -12,8 +12,8 @@ from django.core.cache import cache
 from django.test import Client
 from pypdf import PdfReader
 
-from checklists import decision
-from checklists.situations import KEYS, SITUATIONS
+from questionnaire import decision
+from questionnaire.situations import KEYS, SITUATIONS
 
 FACTS = [str(s.label) for s in SITUATIONS] + [str(s.mine) for s in SITUATIONS]
 URGENCY_FACTS = [

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checklists import scoring
-from checklists.situations import (
+from questionnaire import scoring
+from questionnaire.situations import (
     BY_KEY,
     KEYS,
     NO,

@@ -83,7 +83,7 @@ def test_local_run_needs_nothing_set() -> None:
 def test_deploy_check_fails_if_csrf_protection_is_removed() -> None:
     from django.test import override_settings
 
-    from secondopinion.checks import csrf_middleware_installed
+    from core.checks import csrf_middleware_installed
 
     with override_settings(MIDDLEWARE=["django.middleware.security.SecurityMiddleware"]):
         errors = csrf_middleware_installed(None)

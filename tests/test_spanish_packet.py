@@ -20,9 +20,10 @@ from django.utils import timezone, translation
 from pypdf import PdfReader
 from pytest_django.asserts import assertContains, assertNotContains
 
-from checklists import pdf, presenters
+from checklists import presenters
 from checklists.letter import long_date
-from checklists.models import Packet
+from packets.models import Packet
+from printing import pdf
 from tests.browser.conftest import SCREENSHOTS
 from tests.factories import DETAILS, full_packet, hand_to
 from tests.spanish import FAIRLY_EASY, fernandez_huerta, inflesz
@@ -486,7 +487,7 @@ def test_the_blank_checklist_is_cached_per_language(client: Client, db) -> None:
 
 
 def test_deleting_forgets_the_pdfs_of_both_languages(full) -> None:
-    from checklists import pdf_cache
+    from printing import cache as pdf_cache
 
     client, packet = full
     client.get("/packet/packet.pdf")

@@ -17,12 +17,11 @@ from django.test import Client
 from django.utils import translation
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
-from checklists import decision, scoring, situations
-from checklists.models import Packet
-from checklists.situations import KEYS
 from guides import glossary
 from guides.markdown import GLOSSARY_LINK
-from questionnaire import flow
+from packets.models import Packet
+from questionnaire import decision, flow, scoring, situations
+from questionnaire.situations import KEYS
 from tests.spanish import FAIRLY_EASY, fernandez_huerta, inflesz
 from tests.test_patient_pages_plain import blocks
 
@@ -34,7 +33,7 @@ NONE_CONFIRMED = "Sus respuestas no confirmaron ninguna de las razones de la lis
 @pytest.fixture(autouse=True)
 def english_afterwards() -> Iterator[None]:
     """The test client runs the site in this thread, and a Spanish request leaves Spanish
-    active (secondopinion.languages activates and never deactivates); later tests that
+    active (core.languages activates and never deactivates); later tests that
     read a lazy string would see Spanish."""
     yield
     translation.activate(settings.LANGUAGE_CODE)
@@ -648,12 +647,12 @@ def _render_es(template: str, context: dict) -> str:
 
 def test_the_packet_result_summary_in_spanish_keeps_not_sure_open() -> None:
     assessment = scoring.assess(dict.fromkeys(KEYS, "unsure"))
-    html = _render_es("checklists/_result_summary.html", {"assessment": assessment})
+    html = _render_es("questionnaire/_result_summary.html", {"assessment": assessment})
     assert NONE_CONFIRMED in html
     assert "<h3>Cosas para preguntar a su equipo médico</h3>" in html
     assert "<strong>No sabía si su cáncer es poco común.</strong>" in html
     assert 'href="/es/questionnaire/result/">Ver todo su resultado</a>' in html
-    empty = _render_es("checklists/_result_summary.html", {"assessment": None})
+    empty = _render_es("questionnaire/_result_summary.html", {"assessment": None})
     assert 'No ha terminado el cuestionario. <a href="/es/questionnaire/">' in empty
 
 
@@ -665,32 +664,32 @@ def test_the_packet_result_summary_in_spanish_keeps_not_sure_open() -> None:
     ],
 )
 def test_the_packet_urgency_notice_in_spanish(urgent: str, title: str) -> None:
-    html = _render_es("checklists/_urgent_notice.html", {"urgent": urgent})
+    html = _render_es("questionnaire/_urgent_notice.html", {"urgent": urgent})
     assert f"<h2>{title}</h2>" in html
     assert 'href="/es/questionnaire/urgency/advice/">Más sobre cómo actuar rápido</a>.' in html
     assert "láminas</a>" in html
-    assert _render_es("checklists/_urgent_notice.html", {"urgent": ""}).strip() == ""
+    assert _render_es("questionnaire/_urgent_notice.html", {"urgent": ""}).strip() == ""
 
 
 def test_the_pdf_result_and_urgency_in_spanish_are_in_the_first_person() -> None:
     answers = {**dict.fromkeys(KEYS, "unsure"), KEYS[5]: "yes"}
     view = SimpleNamespace(assessment=scoring.assess(answers), urgent="unsure")
-    result = _render_es("pdf/_result.html", {"view": view})
+    result = _render_es("questionnaire/_result_print.html", {"view": view})
     assert "<h2>El resultado de mi cuestionario</h2>" in result
     assert "Mis respuestas muestran una razón fuerte para pedir una segunda opinión" in result
     assert "<li>Mi cáncer es poco común (razón fuerte).</li>" in result
     assert "<li>No sé si entiendo mi diagnóstico.</li>" in result
     assert "No es una opinión médica." in result
-    urgent = _render_es("pdf/_urgent.html", {"view": view})
+    urgent = _render_es("questionnaire/_urgent_print.html", {"view": view})
     assert "<strong>No sé si mi tratamiento debe empezar ya.</strong>" in urgent
     view.urgent = "yes"
-    urgent = _render_es("pdf/_urgent.html", {"view": view})
+    urgent = _render_es("questionnaire/_urgent_print.html", {"view": view})
     assert "<strong>Mi equipo médico dijo que mi tratamiento debe empezar ya.</strong>" in urgent
 
 
 def test_the_pdf_title_for_all_not_sure_confirms_nothing_in_spanish() -> None:
     view = SimpleNamespace(assessment=scoring.assess(dict.fromkeys(KEYS, "unsure")))
-    result = _render_es("pdf/_result.html", {"view": view})
+    result = _render_es("questionnaire/_result_print.html", {"view": view})
     assert "Mis respuestas no confirmaron ninguna de las razones de la lista" in result
     assert "A qué respondí Sí" not in result
     for situation in situations.SITUATIONS:

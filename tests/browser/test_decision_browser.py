@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from checklists.situations import KEYS
+from questionnaire.situations import KEYS
 from tests.browser.conftest import assert_no_axe_violations, screenshot
 from tests.browser.keyboard import tab_to
 from tests.browser.test_questionnaire_browser import choose_by_keyboard

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import Page
 
-from checklists.situations import KEYS
+from questionnaire.situations import KEYS
 from tests.browser.conftest import assert_no_axe_violations, screenshot
 from tests.browser.keyboard import focused, tab_to
 

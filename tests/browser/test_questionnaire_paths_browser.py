@@ -10,8 +10,8 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page
 
-from checklists import decision
-from checklists.situations import KEYS
+from questionnaire import decision
+from questionnaire.situations import KEYS
 from tests.browser.conftest import assert_no_axe_violations as check_with_axe
 from tests.browser.conftest import new_phone, screenshot
 

@@ -4,8 +4,8 @@ without JavaScript; axe on every step where JavaScript runs."""
 import pytest
 from playwright.sync_api import Page
 
-from checklists.situations import KEYS
 from questionnaire import flow
+from questionnaire.situations import KEYS
 from tests.browser.conftest import PHONE, assert_no_axe_violations, screenshot
 
 pytestmark = pytest.mark.browser

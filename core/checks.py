@@ -1,0 +1,39 @@
+"""Stands in for Django's security.W003, silenced in settings.
+
+W003 only recognises Django's own CSRF middleware by name; ours subclasses
+it (see core/csrf.py), so this check makes sure it is installed.
+"""
+
+from django.conf import settings
+from django.core.checks import Error, Tags, Warning, register
+
+CSRF_MIDDLEWARE = "core.csrf.CsrfViewMiddleware"
+
+
+@register(Tags.security, deploy=True)
+def csrf_middleware_installed(app_configs, **kwargs) -> list[Error]:
+    if CSRF_MIDDLEWARE in settings.MIDDLEWARE:
+        return []
+    return [
+        Error(
+            f"{CSRF_MIDDLEWARE} is not in MIDDLEWARE: forms have no CSRF protection.",
+            id="secondopinion.E001",
+        )
+    ]
+
+
+@register(Tags.security, deploy=True)
+def proxy_trust_decided(app_configs, **kwargs) -> list[Warning]:
+    """Behind a proxy with the default of 0, every client has the proxy's
+    address, and one busy client would hit the per-address limits for all."""
+    if not settings.PRODUCTION or settings.TRUSTED_PROXY_COUNT_SET:
+        return []
+    return [
+        Warning(
+            "DJANGO_TRUSTED_PROXY_COUNT is not set: limits per client address will count "
+            "the proxy's address for everyone.",
+            hint="Set it to the number of proxies of yours in front of gunicorn "
+            "(1 for one nginx), or to 0 if clients reach gunicorn directly.",
+            id="secondopinion.W002",
+        )
+    ]

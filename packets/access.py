@@ -1,0 +1,122 @@
+"""Which packet belongs to this browser, and the writes that keep rows apart.
+
+The session stores the packet id and, for a browser attached with a pairing
+code, the id of its Device row. No URL ever names a packet, so another
+browser can never reach one. The browser that started the packet can always
+change it; an attached browser only while its Device row exists, and only
+when that row says it can edit.
+
+Every write goes through ``current_packet`` (or the questionnaire's
+``packet_and_answers``, built on ``packets_of`` and ``guard_write``) with a
+POST, and both refuse it (ViewOnly: a 403 page, middleware) for a view-only
+browser: the one place view-only is enforced.
+"""
+
+import functools
+from collections.abc import Callable
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import BooleanField, F, QuerySet, Value
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+
+from core.errors import RefusedPage
+from packets import limits
+from packets.models import Packet
+
+SESSION_KEY = "packet_id"
+DEVICE_KEY = "device_id"
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+
+
+class ViewOnly(RefusedPage, PermissionDenied):
+    """A view-only browser tried to change the packet (shown as a 403 page)."""
+
+    template = "packets/view_only.html"
+    status = 403
+
+
+def packets_of(request: HttpRequest) -> QuerySet | None:
+    """This browser's packet as a query, with ``can_edit`` on it; None without one.
+
+    An attached browser's packet is found only through its Device row, in the
+    same query: once the row is removed (or the packet deleted) it finds none.
+    """
+    packet_id = request.session.get(SESSION_KEY)
+    if packet_id is None:
+        return None
+    device_id = request.session.get(DEVICE_KEY)
+    packets = Packet.objects.filter(pk=packet_id)
+    if device_id is None:
+        return packets.annotate(can_edit=Value(True, output_field=BooleanField()))
+    return packets.filter(devices__pk=device_id).annotate(can_edit=F("devices__can_edit"))
+
+
+def guard_write(request: HttpRequest, can_edit: bool) -> None:
+    """Refuse any request that could change the packet from a view-only browser."""
+    if request.method not in SAFE_METHODS and not can_edit:
+        raise ViewOnly("this browser can only view the packet")
+
+
+def current_packet(request: HttpRequest) -> Packet | None:
+    """This browser's packet, or None when it has none (or it was deleted, or
+    this browser was removed from it). Raises ViewOnly for a write by a
+    view-only browser."""
+    packets = packets_of(request)
+    if packets is None:
+        return None
+    packet = packets.first()
+    if packet is not None:
+        guard_write(request, packet.can_edit)
+    if packet is not None and request.method == "POST":
+        # Every change restarts the session's clock, so a packet in use lasts
+        # PACKET_MAX_IDLE_DAYS from the last change, as the pages promise.
+        request.session.modified = True
+    return packet
+
+
+VIEW_ONLY_HOME = "checklists:check"  # the read-only view of the whole packet
+
+
+def with_packet(missing: str, viewable: bool = False) -> Callable:
+    """View decorator: call the view with this browser's packet as its second
+    argument, or redirect to the URL named ``missing`` when it has none.
+
+    A view-only browser is sent to the read-only packet page instead, unless
+    the view is ``viewable`` (it shows no change controls).
+    """
+
+    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @functools.wraps(view)
+        def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            packet = current_packet(request)
+            if packet is None:
+                return redirect(missing)
+            if not packet.can_edit and not viewable:
+                return redirect(VIEW_ONLY_HOME)
+            return view(request, packet, *args, **kwargs)
+
+        return wrapper
+
+    return decorate
+
+
+def start_packet(request: HttpRequest) -> Packet:
+    """This browser's packet, created (with a fresh session key) if it has none."""
+    packet = current_packet(request)
+    if packet is not None:
+        return packet
+    limits.check_packet_creation(request)  # TooManyPackets: a 429 page (middleware)
+    packet = Packet.objects.create()
+    request.session.cycle_key()
+    request.session.pop(DEVICE_KEY, None)  # a removed browser starts afresh, as the owner
+    request.session[SESSION_KEY] = packet.pk
+    packet.can_edit = True
+    return packet
+
+
+def attach(request: HttpRequest, packet_id: int, device_id: int) -> None:
+    """Make this browser one of the packet's devices (after a pairing code)."""
+    request.session.cycle_key()
+    request.session[SESSION_KEY] = packet_id
+    request.session[DEVICE_KEY] = device_id

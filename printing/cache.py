@@ -1,0 +1,100 @@
+"""Where rendered PDFs are kept, and the version of everything that shapes them.
+
+A packet's PDFs are forgotten whenever the packet is deleted, by "Delete my
+packet" or by purge_packets: printing listens for the delete (connect()),
+so the packets app never has to know that PDFs exist.
+"""
+
+import hashlib
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache as shared_cache
+from django.db.models.signals import post_delete
+
+from guides.models import current_release
+from packets.models import Packet, PaperSize
+
+_SHAPING_FILES = (
+    "templates/printing/packet.html",
+    "templates/printing/checklist.html",
+    "templates/printing/_help.html",
+    "templates/printing/_page.html",
+    "templates/questionnaire/_urgent_print.html",
+    "templates/questionnaire/_result_print.html",
+    "templates/checklists/_letter_body.html",
+    "templates/checklists/_letter_line.html",
+    "static/css/pdf.css",
+    "checklists/records.py",
+    "checklists/letter.py",
+    "checklists/presenters.py",
+    "printing/packet.py",
+    "questionnaire/situations.py",
+    "questionnaire/scoring.py",
+    "questionnaire/decision.py",
+    "questionnaire/result.py",
+    # The Spanish wording of all of the above.
+    "locale/es/LC_MESSAGES/django.po",
+)
+
+
+@cache
+def content_version() -> str:
+    """A hash of the templates, styles and wording a PDF is made from, so a
+    new release never serves a PDF cached (or held by a browser) from the last."""
+    digest = hashlib.sha256()
+    for name in _SHAPING_FILES:
+        path = Path(settings.BASE_DIR) / name
+        digest.update(path.read_bytes())  # a file moved or gone fails loudly here
+    return digest.hexdigest()[:12]
+
+
+def _release() -> str:
+    """The editors' content release (the PDF prints it; a new one means a new PDF)."""
+    release = current_release()
+    return release.version if release else ""
+
+
+def packet_etag(packet_id: int, changed_at, paper: str, today: date, language: str) -> str:
+    """Decided from the packet row alone: every write moves its change time."""
+    key = (
+        f"{content_version()}|{_release()}|{packet_id}|{changed_at.isoformat()}|{paper}|{today}"
+        f"|{language}"
+    )
+    return hashlib.sha256(key.encode()).hexdigest()[:32]
+
+
+def blank_etag(paper: str, today: date, language: str) -> str:
+    key = f"{content_version()}|blank|{paper}|{today}|{language}"
+    return hashlib.sha256(key.encode()).hexdigest()[:32]
+
+
+def packet_key(packet_id: int, paper: str, language: str) -> str:
+    """One cached PDF per paper and language: a Spanish download never
+    replaces (or is answered by) the English one."""
+    return f"pdf:{packet_id}:{paper}:{language}"
+
+
+def blank_key(paper: str, language: str) -> str:
+    return f"blank-pdf:{paper}:{language}"
+
+
+def forget_pdfs(packet_id: int) -> None:
+    shared_cache.delete_many(
+        [
+            packet_key(packet_id, paper, language)
+            for paper in PaperSize.values
+            for language, _name in settings.LANGUAGES
+        ]
+    )
+
+
+def _packet_deleted(sender, instance, **kwargs) -> None:
+    forget_pdfs(instance.pk)
+
+
+def connect() -> None:
+    """Forget a packet's PDFs whenever the packet is deleted."""
+    post_delete.connect(_packet_deleted, sender=Packet, dispatch_uid="forget-deleted-packet-pdfs")

@@ -1,0 +1,169 @@
+"""PDF rendering with WeasyPrint, fetching only this project's static files.
+
+One FontConfiguration and the pre-parsed print stylesheets (pdf.css, then
+pdf-fonts.css with a face for every common script) are reused for every
+render. Renders are cached by a hash of their HTML (the same packet is never
+rendered twice) and capped per process, so that page requests never queue
+behind them, and across every process and server by slots in the shared
+cache. No message of the renderer reaches a log with patient text in it
+(core/logredact.py).
+"""
+
+import hashlib
+import logging
+import mimetypes
+import threading
+import time
+import uuid
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.core.cache import cache as shared_cache
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from core import logredact
+
+logger = logging.getLogger(__name__)
+
+# Documents are parsed against this base, so {% static %} paths resolve to it
+# and nothing else is ever fetched. ".invalid" can never be a real host.
+BASE_URL = "https://pdf.secondopinion.invalid/"
+_HOST = urlsplit(BASE_URL).netloc
+
+
+class RenderBusy(Exception):
+    """Too many renders are running (here or on any server); try again shortly."""
+
+
+class RenderFailed(Exception):
+    """WeasyPrint could not produce the PDF."""
+
+
+class StaticOnlyFetcher(URLFetcher):
+    """Serves the project's static files; refuses every other scheme and host."""
+
+    def fetch(self, url: str, headers=None) -> URLFetcherResponse:
+        parts = urlsplit(url)
+        if parts.scheme != "https" or parts.netloc != _HOST:
+            raise ValueError(f"refused to fetch {parts.scheme}://{parts.netloc}")
+        path = unquote(parts.path)
+        if not path.startswith(settings.STATIC_URL):
+            raise ValueError("refused: not a static file")
+        relative = path.removeprefix(settings.STATIC_URL)
+        if ".." in Path(relative).parts:
+            raise ValueError("refused: path escapes the static folders")
+        found = finders.find(relative)
+        if not found and settings.STATIC_ROOT:
+            # An absolute `relative` would replace STATIC_ROOT in the join,
+            # and a symlink could lead out: resolve, then require it inside.
+            root = Path(settings.STATIC_ROOT).resolve()
+            candidate = (root / relative.lstrip("/")).resolve()
+            inside = candidate.is_relative_to(root) and candidate != root
+            found = str(candidate) if inside and candidate.is_file() else None
+        if not found:
+            raise ValueError("no such static file")
+        mime_type = mimetypes.guess_type(found)[0] or "application/octet-stream"
+        return URLFetcherResponse(
+            url, Path(found).read_bytes(), headers={"Content-Type": mime_type}
+        )
+
+
+@dataclass(frozen=True)
+class _Renderer:
+    fetcher: StaticOnlyFetcher
+    font_config: FontConfiguration
+    stylesheets: tuple[CSS, ...]
+
+
+@cache
+def _renderer() -> _Renderer:
+    fetcher = StaticOnlyFetcher()
+    font_config = FontConfiguration()
+    logredact.install()
+    stylesheets = tuple(
+        CSS(
+            string=Path(finders.find(name)).read_text(encoding="utf-8"),
+            base_url=BASE_URL + settings.STATIC_URL.lstrip("/") + name,
+            url_fetcher=fetcher,
+            font_config=font_config,
+        )
+        # pdf-fonts.css comes last: its font stack wins over pdf.css's.
+        for name in ("css/pdf.css", "css/pdf-fonts.css")
+    )
+    return _Renderer(fetcher, font_config, stylesheets)
+
+
+_slots = threading.BoundedSemaphore(max(1, settings.PDF_MAX_CONCURRENT))
+# A request waits at most this long for a render slot, then gets a "busy,
+# try again" page: it must not hold a server thread while pages queue.
+WAIT_FOR_SLOT_SECONDS = 1
+
+
+def etag_for(html: str) -> str:
+    return hashlib.sha256(html.encode("utf-8")).hexdigest()[:32]
+
+
+# Renders in flight on every server together: PDF_GLOBAL_MAX_CONCURRENT slots
+# in the shared cache. A slot expires by itself after SLOT_SECONDS, so one
+# held by a process that died is free again.
+SLOT_SECONDS = 120
+
+
+def _take_global_slot() -> str | None:
+    """A free render slot's key (now ours), or None after waiting a moment."""
+    token = uuid.uuid4().hex
+    deadline = time.monotonic() + WAIT_FOR_SLOT_SECONDS
+    while True:
+        for n in range(max(1, settings.PDF_GLOBAL_MAX_CONCURRENT)):
+            key = f"pdf:inflight:{n}"
+            if shared_cache.add(key, token, timeout=SLOT_SECONDS):
+                return f"{key}={token}"
+        if time.monotonic() >= deadline:
+            return None
+        time.sleep(0.05)
+
+
+def _give_back(slot: str) -> None:
+    key, token = slot.split("=", 1)
+    if shared_cache.get(key) == token:
+        shared_cache.delete(key)
+
+
+def renders_in_flight() -> int:
+    """Slots taken right now on every server (for tests and the bench)."""
+    keys = [f"pdf:inflight:{n}" for n in range(max(1, settings.PDF_GLOBAL_MAX_CONCURRENT))]
+    return len(shared_cache.get_many(keys))
+
+
+def render_pdf(html: str) -> bytes:
+    """Render HTML to PDF bytes. Raises RenderBusy or RenderFailed."""
+    if not _slots.acquire(timeout=WAIT_FOR_SLOT_SECONDS):
+        raise RenderBusy
+    try:
+        slot = _take_global_slot()
+        if slot is None:
+            raise RenderBusy
+        try:
+            renderer = _renderer()
+            document = HTML(string=html, base_url=BASE_URL, url_fetcher=renderer.fetcher)
+            return document.write_pdf(
+                stylesheets=list(renderer.stylesheets),
+                font_config=renderer.font_config,
+                pdf_tags=True,
+            )
+        finally:
+            _give_back(slot)
+    except RenderBusy:
+        raise
+    except Exception as error:  # WeasyPrint raises many kinds; the page gets one message.
+        # The kind only: an exception's text may quote the document.
+        logger.error("PDF render failed: %s", type(error).__name__)
+        raise RenderFailed from error
+    finally:
+        _slots.release()

@@ -1,0 +1,146 @@
+"""The PDFs: the patient's packet and the blank checklist anyone can print.
+
+Both take one path (``_cached_pdf``): a 304 or a cached copy before anything
+is built; otherwise the limit check, then one render, kept for next time.
+"""
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.http import require_safe
+
+from checklists import records
+from packets import access
+from packets.models import Packet, PaperSize
+from printing import cache as pdf_cache
+from printing import limits, packet, pdf
+
+
+def _page(request: HttpRequest, template: str, context: dict, status: int = 200) -> HttpResponse:
+    context = {"section": "packet", "max_days": settings.PACKET_MAX_IDLE_DAYS, **context}
+    return render(request, template, context, status=status)
+
+
+def _paper(request: HttpRequest, default: str = PaperSize.LETTER) -> str:
+    asked = request.GET.get("paper", "")
+    return asked if asked in PaperSize.values else default
+
+
+def _pdf_response(content: bytes, etag: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["ETag"] = f'"{etag}"'
+    return response
+
+
+def _busy(request: HttpRequest, retry_after: int = 5) -> HttpResponse:
+    """The renderer is taken (or failed on a page anyone could retry): try again soon."""
+    response = _page(request, "printing/pdf_failed.html", {"busy": True}, status=503)
+    response["Retry-After"] = str(retry_after)
+    return response
+
+
+def _cached_pdf(
+    request: HttpRequest,
+    *,
+    etag: str,
+    key: str,
+    filename: str,
+    html: Callable[[], str],
+    refused: Callable[[], HttpResponse | None] = lambda: None,
+    timeout: int,
+    on_failure: Callable[[bool], HttpResponse],
+) -> HttpResponse:
+    """The one path both PDFs take: a 304 or a cached copy before anything is
+    built; otherwise the limit check, then one render, kept for next time."""
+    if f'"{etag}"' in request.headers.get("If-None-Match", ""):
+        response = HttpResponse(status=304)
+        response["ETag"] = f'"{etag}"'
+        return response
+    cached = cache.get(key)
+    if cached and cached[0] == etag:
+        return _pdf_response(cached[1], etag, filename)
+    # Only real renders count: downloading the same packet again is cheap.
+    if refusal := refused():
+        return refusal
+    try:
+        content = pdf.render_pdf(html())
+    except pdf.RenderBusy:
+        return on_failure(True)
+    except pdf.RenderFailed:
+        return on_failure(False)
+    cache.set(key, (etag, content), timeout=timeout)
+    return _pdf_response(content, etag, filename)
+
+
+@require_safe
+@never_cache
+@access.with_packet("checklists:packet", viewable=True)
+def packet_pdf(request: HttpRequest, current: Packet) -> HttpResponse:
+    paper = _paper(request, current.paper_size)
+    today = timezone.localdate()
+    language = get_language()  # read once: the cache key, the ETag and the words box
+    # Decided from the packet row alone, before anything else is gathered.
+    etag = pdf_cache.packet_etag(current.pk, current.updated_at, paper, today, language)
+
+    def too_many() -> HttpResponse | None:
+        # Per session, per client address and in total, on the shared cache.
+        retry_after = limits.pdf_render_refused(request)
+        if not retry_after:
+            return None
+        response = _page(request, "printing/too_many.html", {}, status=429)
+        response["Retry-After"] = str(retry_after)
+        return response
+
+    def failed(busy: bool) -> HttpResponse:
+        if busy:
+            return _busy(request)
+        return _page(request, "printing/pdf_failed.html", {"busy": False}, status=500)
+
+    return _cached_pdf(
+        request,
+        etag=etag,
+        key=pdf_cache.packet_key(current.pk, paper, language),
+        filename="second-opinion-packet.pdf",
+        html=lambda: packet.packet_pdf_html(current, today, paper, language),
+        refused=too_many,
+        timeout=24 * 3600,
+        on_failure=failed,
+    )
+
+
+@require_safe
+@cache_control(public=True, max_age=3600)
+def blank_checklist_pdf(request: HttpRequest) -> HttpResponse:
+    """A blank checklist anyone can print: no packet, no session."""
+    paper = _paper(request)
+    today = timezone.localdate()
+    language = get_language()
+
+    def failed(busy: bool) -> HttpResponse:
+        response = _busy(request, retry_after=10)
+        response["Cache-Control"] = "no-store"
+        return response
+
+    return _cached_pdf(
+        request,
+        etag=pdf_cache.blank_etag(paper, today, language),
+        key=pdf_cache.blank_key(paper, language),
+        filename="second-opinion-checklist.pdf",
+        html=lambda: render_to_string(
+            "printing/checklist.html", {"groups": _blank_groups(), "paper": paper, "today": today}
+        ),
+        timeout=7 * 24 * 3600,
+        on_failure=failed,
+    )
+
+
+def _blank_groups() -> list[tuple[records.Group, tuple[records.Item, ...]]]:
+    return [(group, records.ITEMS_BY_GROUP[group.key]) for group in records.GROUPS]

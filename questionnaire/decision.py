@@ -1,0 +1,291 @@
+"""Decision support to the IPDAS standard, declared as data.
+
+The decision: get a second opinion before treatment starts, or go ahead
+with the current plan; when treatment may need to start right away, a
+third choice comes first: start now and get the second opinion alongside
+treatment or after its first phase. Around the nine questions sit an urgency check
+(first), a values step (what matters most) and the SURE test (after), each
+stored as rows on the packet and carried into the PDF.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from questionnaire import situations
+from questionnaire.situations import ANSWER_VALUES, NO, UNSURE, YES
+
+# --- The decision and its options, presented side by side -----------------
+
+
+@dataclass(frozen=True)
+class Option:
+    key: str
+    title: str
+    what: str
+    benefits: tuple[str, ...]
+    downsides: tuple[str, ...]
+    # Shown on the option when treatment may need to start right away.
+    urgent_caveat: str = ""
+
+
+BEFORE = Option(
+    key="before",
+    title=_("Get a second opinion before treatment starts"),
+    what=_(
+        "Another cancer doctor or team reviews your records, and maybe meets you, before you begin."
+    ),
+    benefits=(
+        _("Peace of mind if the new team agrees with your diagnosis and plan."),
+        _("You may hear about other treatment choices, or [[clinical trials|clinical-trial]]."),
+        _("You may find a doctor you trust and feel at ease with."),
+        _("A second check of your [[pathology]] and scans."),
+    ),
+    downsides=(
+        _("It can mean travel, and time off work or away from home."),
+        _("Your insurance may not pay for all of it."),
+        _("Gathering records and waiting for a visit usually adds some time."),
+        _("Hearing different advice can be stressful, and you may need to choose."),
+    ),
+    urgent_caveat=_(
+        "Only if your care team says it is safe to wait. If they say treatment cannot wait, "
+        "this is not a safe choice."
+    ),
+)
+ALONGSIDE = Option(
+    key="alongside",
+    title=_("Start treatment now, and get a second opinion alongside it or after the first phase"),
+    what=_(
+        "You begin the treatment your care team says cannot wait. Another team reviews your "
+        "records while you are treated, or after the first part of treatment."
+    ),
+    benefits=(
+        _("Treatment starts without delay."),
+        _("You still get a second look at your diagnosis and the rest of your plan."),
+        _("Later steps of treatment can still change if the new team suggests it."),
+    ),
+    downsides=(
+        _("The first part of treatment is chosen before the second opinion."),
+        _("It can be hard to find time and energy for it during treatment."),
+        _("Your insurance may not pay for all of it."),
+    ),
+)
+GO_AHEAD = Option(
+    key="go-ahead",
+    title=_("Go ahead with the current plan"),
+    what=_("You start the treatment your first doctor suggested."),
+    benefits=(
+        _("Treatment can start as soon as it is planned."),
+        _("No extra trips, forms or costs for another visit."),
+        _("You stay with a team you already know."),
+        _("Fewer decisions to make at a hard time."),
+    ),
+    downsides=(
+        _("You will not know whether another expert would agree."),
+        _("You may not hear about other choices, such as clinical trials."),
+        _("Some choices, like surgery, are hard to change later."),
+        _("Doubts about your plan may stay with you."),
+    ),
+)
+OPTIONS = (BEFORE, GO_AHEAD)
+URGENT_OPTIONS = (ALONGSIDE, BEFORE, GO_AHEAD)
+
+
+def options_for(urgent: bool) -> tuple[Option, ...]:
+    """The choices to show side by side: the urgent path puts "start now" first."""
+    return URGENT_OPTIONS if urgent else OPTIONS
+
+
+EVIDENCE_NOTE = _(
+    "Studies do not agree on how often a second opinion changes things. It depends a lot on "
+    "the type of cancer. One review looked at 13 studies (Ruetters and others, 2016). In 12 "
+    "to 69 out of 100 cases, the second opinion changed the diagnosis, the advice or the "
+    "outlook. In 43 to 82 out of 100, it agreed with the first. Another review of 25 studies "
+    "found a difference in 2 to 51 out of 100 (Hillen and others, 2017). These ranges are "
+    "wide. No one can tell ahead of time what a second opinion will show for you."
+)
+ARTICLE_VIEW = _(
+    "The two doctors who wrote the article this site is based on think most people with "
+    "cancer would gain from a second opinion. That is their view; the studies above show "
+    "how much results vary."
+)
+
+# --- Urgency, asked before the nine questions ------------------------------
+
+URGENCY_KEY = "urgency"
+URGENCY_QUESTION = _("Has your care team said your treatment must start right away?")
+URGENCY_HELP = _("For example, they told you that waiting even a few weeks is not safe.")
+URGENCY_WHY = _(
+    "Few cancers are so fast that waiting a few weeks for a second opinion is unsafe, but "
+    "some are (National Comprehensive Cancer Network, American Cancer Society). If yours is "
+    "one, we show you first how to move quickly."
+)
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """A question shown on its own page, as the nine situations are."""
+
+    key: str
+    question: str
+    help: str
+    why: str
+    guide_slug: str
+
+
+URGENCY_PROMPT = Prompt(URGENCY_KEY, URGENCY_QUESTION, URGENCY_HELP, URGENCY_WHY, "weighing-it-up")
+URGENCY_TITLE = {
+    YES: _("Your care team said treatment must start right away"),
+    UNSURE: _("You were not sure whether your treatment must start right away"),
+}
+URGENCY_TITLE_MINE = {
+    YES: _("My care team said my treatment must start right away"),
+    UNSURE: _("I am not sure whether my treatment must start right away"),
+}
+URGENCY_LEAD = {
+    YES: _(
+        "Do not wait for a second opinion before you start, unless your care team says it is "
+        "safe. You can still get one alongside treatment, or after its first phase."
+    ),
+    UNSURE: _(
+        "Ask your care team today whether it is safe to wait a few weeks. Until they say it "
+        "is, do not put off treatment to get a second opinion."
+    ),
+}
+URGENT_CANCERS = (
+    _(
+        "acute [[leukemias|leukemia]], above all acute promyelocytic leukemia, which is "
+        "treated as soon as it is suspected"
+    ),
+    _("fast-growing [[lymphomas|lymphoma]], such as Burkitt lymphoma"),
+    _("cancer emergencies, such as pressure on the spinal cord or a blocked airway"),
+    _("many cancers in children"),
+)
+URGENT_CANCERS_SOURCE = _(
+    "Sources: National Comprehensive Cancer Network, and the American Cancer Society. Few "
+    "cancers cannot wait a few weeks, but these often cannot."
+)
+EMERGENCY = _(
+    "Some signs cannot wait for any appointment. Call 911 or go to an emergency room now if "
+    "you have trouble breathing, or new weakness or numbness in your legs. Do the same if you "
+    "lose control of your bladder or bowels, or your face and neck swell."
+)
+URGENCY_STEPS = (
+    _("Ask your care team: is it safe for me to wait a few weeks for a second opinion?"),
+    _("Ask if your records, slides and scans can be sent ahead, so the review starts at once."),
+    _("Ask if the new team can review your slides and scans without a visit."),
+    _(
+        "If waiting is not safe, ask whether a second opinion can happen while you start "
+        "treatment, or after its first phase. It often can, at the center treating you."
+    ),
+)
+
+
+def questionnaire_complete(answers: dict[str, str]) -> bool:
+    """The urgency check and all nine questions have an answer."""
+    return (
+        answers.get(URGENCY_KEY) in ANSWER_VALUES and situations.first_unanswered(answers) is None
+    )
+
+
+def urgent(answers: dict[str, str]) -> str:
+    """The urgency answer when it is Yes or Not sure (treatment may have to start at once),
+    else "". Truthy exactly when the urgent path applies; templates word Yes and Not sure
+    differently, so a Not sure is never printed as a fact."""
+    value = answers.get(URGENCY_KEY, "")
+    return value if value in (YES, UNSURE) else ""
+
+
+# --- What matters most to me (values clarification) ------------------------
+
+
+@dataclass(frozen=True)
+class Value:
+    key: str
+    statement: str
+
+
+VALUES: tuple[Value, ...] = (
+    Value("sure-of-diagnosis", _("Being sure my diagnosis is right")),
+    Value("start-soon", _("Starting treatment as soon as I can")),
+    Value("travel-and-cost", _("Keeping travel and cost low")),
+    Value("every-option", _("Hearing about every treatment option")),
+    Value("trusted-doctor", _("Having a doctor I trust")),
+)
+VALUES_BY_KEY = {value.key: value for value in VALUES}
+RATINGS = (
+    (0, _("Not important")),
+    (1, _("A little important")),
+    (2, _("Quite important")),
+    (3, _("Very important")),
+)
+RATING_LABELS = dict(RATINGS)
+
+
+def ranked_values(ratings: dict[str, int]) -> list[tuple[Value, int, str]]:
+    """Rated statements, most important first (ties keep the listed order)."""
+    rated = [(v, ratings[v.key]) for v in VALUES if v.key in ratings]
+    rated.sort(key=lambda pair: -pair[1])
+    return [(value, rating, str(RATING_LABELS[rating])) for value, rating in rated]
+
+
+# --- The SURE test ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SureItem:
+    key: str
+    letter: str
+    question: str
+    next_step: str
+    guide_slug: str
+
+
+SURE_SOURCE = _(
+    "The SURE test was made by France Légaré and colleagues, with the Ottawa Hospital "
+    "Research Institute, to check if a person feels ready to decide."
+)
+
+SURE_ITEMS: tuple[SureItem, ...] = (
+    SureItem(
+        "sure-sure",
+        "S",
+        _("Do you feel sure about the best choice for you?"),
+        _("Take your time. Talk it over with someone you trust, and look at both options again."),
+        "weighing-it-up",
+    ),
+    SureItem(
+        "sure-understand",
+        "U",
+        _("Do you know the benefits and risks of each option?"),
+        _(
+            "Read our guides on what a second opinion is and on weighing it up. Ask your care "
+            "team to explain each option in plain words."
+        ),
+        "what-is-a-second-opinion",
+    ),
+    SureItem(
+        "sure-risk-benefit",
+        "R",
+        _("Are you clear about which benefits and risks matter most to you?"),
+        _("Look again at what matters most to you, and share it with your care team."),
+        "weighing-it-up",
+    ),
+    SureItem(
+        "sure-encouragement",
+        "E",
+        _("Do you have enough support and advice to make a choice?"),
+        _(
+            "Ask your care team, a nurse navigator or a patient group for help. Bring someone "
+            "with you to visits."
+        ),
+        "is-it-rude",
+    ),
+)
+SURE_KEYS = tuple(item.key for item in SURE_ITEMS)
+SURE_CHOICES = [(YES, _("Yes")), (NO, _("No"))]
+
+
+def sure_gaps(answers: dict[str, str]) -> list[SureItem]:
+    """SURE items answered No: each leads to a plain next step."""
+    return [item for item in SURE_ITEMS if answers.get(item.key) == NO]

@@ -1,0 +1,40 @@
+"""The questionnaire's result, built once from the answers and ratings: the
+reasons and their weights, urgency, what matters most, and the SURE test.
+
+Its pages, the packet's answers page and the PDF all show this one view.
+"""
+
+from dataclasses import dataclass
+
+from packets.models import Packet
+from questionnaire import decision, scoring
+from questionnaire.models import ValueRating
+
+
+@dataclass
+class ResultView:
+    answers: dict[str, str]
+    urgent: bool
+    assessment: scoring.Assessment | None
+    values: list
+    sure: list
+    sure_gaps: list
+
+
+def result(packet: Packet, answers: dict[str, str] | None = None) -> ResultView:
+    if answers is None:
+        answers = dict(packet.answers.values_list("key", "value"))
+    ratings = dict(ValueRating.objects.filter(packet=packet).values_list("key", "rating"))
+    sure_labels = dict(decision.SURE_CHOICES)
+    return ResultView(
+        answers=answers,
+        urgent=decision.urgent(answers),
+        assessment=scoring.assess(answers) if decision.questionnaire_complete(answers) else None,
+        values=decision.ranked_values(ratings),
+        sure=[
+            (item, str(sure_labels[answers[item.key]]))
+            for item in decision.SURE_ITEMS
+            if answers.get(item.key) in sure_labels
+        ],
+        sure_gaps=decision.sure_gaps(answers),
+    )
