@@ -321,19 +321,6 @@ def is_ready(status: str) -> bool:
     return status in ("have", "na")
 
 
-def progress(statuses: dict[str, str]) -> tuple[Progress, dict[str, Progress]]:
-    """Overall and per-group counts of ready items (untouched items still need doing)."""
-    per_group: dict[str, Progress] = {}
-    for group in GROUPS:
-        items = [item for item in ITEMS if item.group == group.key]
-        ready = sum(1 for item in items if is_ready(statuses.get(item.key, "need")))
-        per_group[group.key] = Progress(ready, len(items))
-    overall = Progress(
-        sum(p.ready for p in per_group.values()), sum(p.total for p in per_group.values())
-    )
-    return overall, per_group
-
-
 # --- The checklist follows the questionnaire's answers ----------------------
 # Which items matter more, given a Yes (or Not sure) to a situation.
 HIGHLIGHTS: dict[str, tuple[str, ...]] = {

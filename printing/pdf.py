@@ -9,7 +9,6 @@ cache. No message of the renderer reaches a log with patient text in it
 (core/logredact.py).
 """
 
-import hashlib
 import logging
 import mimetypes
 import threading
@@ -103,10 +102,6 @@ _slots = threading.BoundedSemaphore(max(1, settings.PDF_MAX_CONCURRENT))
 # A request waits at most this long for a render slot, then gets a "busy,
 # try again" page: it must not hold a server thread while pages queue.
 WAIT_FOR_SLOT_SECONDS = 1
-
-
-def etag_for(html: str) -> str:
-    return hashlib.sha256(html.encode("utf-8")).hexdigest()[:32]
 
 
 # Renders in flight on every server together: PDF_GLOBAL_MAX_CONCURRENT slots

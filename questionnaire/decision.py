@@ -181,11 +181,21 @@ URGENCY_STEPS = (
 )
 
 
+# Every question the result needs, in the order the questionnaire asks them.
+QUESTION_KEYS: tuple[str, ...] = (URGENCY_KEY, *situations.KEYS)
+
+
+def first_open(answers: dict[str, str]) -> str | None:
+    """The first question, in order, still without a valid answer; None when all have one."""
+    return next((key for key in QUESTION_KEYS if answers.get(key) not in ANSWER_VALUES), None)
+
+
 def questionnaire_complete(answers: dict[str, str]) -> bool:
-    """The urgency check and all nine questions have an answer."""
-    return (
-        answers.get(URGENCY_KEY) in ANSWER_VALUES and situations.first_unanswered(answers) is None
-    )
+    """The one rule for "done": the urgency check and every situation have an answer.
+
+    The flow's pages, the result, the task list and the PDF all ask this.
+    """
+    return first_open(answers) is None
 
 
 def urgent(answers: dict[str, str]) -> str:

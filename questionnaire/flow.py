@@ -114,9 +114,9 @@ def number(key: str) -> int | None:
     return COUNTED.index(key) + 1 if key in COUNTED else None
 
 
-def first_open(answers: dict[str, str]) -> str | None:
-    """The first question, in order, still without an answer; None when all ten have one."""
-    return next((key for key in QUESTION_KEYS if answers.get(key) not in ANSWER_VALUES), None)
+# The questions' steps ask exactly the questions "done" counts, in the same order.
+assert QUESTION_KEYS == decision.QUESTION_KEYS, "flow and decision disagree on the questions"
+first_open = decision.first_open
 
 
 def blocked_by(answers: dict[str, str], key: str) -> str | None:

@@ -106,10 +106,6 @@ class Assessment:
     answered: int
 
     @property
-    def complete(self) -> bool:
-        return self.answered == len(SITUATIONS)
-
-    @property
     def _title_count(self) -> int:
         # "strong reasons" only when more than one reason is strong.
         return len(self.strong_reasons) if self.band.key == "strong" else len(self.reasons)

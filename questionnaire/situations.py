@@ -308,14 +308,6 @@ BY_KEY: dict[str, Situation] = {s.key: s for s in SITUATIONS}
 KEYS: tuple[str, ...] = tuple(BY_KEY)
 
 
-def first_unanswered(answers: dict[str, str]) -> Situation | None:
-    """The first question, in order, with no valid answer yet; None when all are answered."""
-    for situation in SITUATIONS:
-        if answers.get(situation.key) not in ANSWER_VALUES:
-            return situation
-    return None
-
-
 def phrase(key: str, value: str, mine: bool = False) -> str:
     """How an answer reads back: a Yes as a fact, a Not sure as a question still open.
 

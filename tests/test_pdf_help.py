@@ -1,9 +1,13 @@
 """The PDF ends with the words it uses, who to call, and the content's version."""
 
+import html
 import io
 import re
 
+import pytest
 from django.test import Client
+from django.utils import translation
+from django.utils.translation import gettext
 from pypdf import PdfReader
 
 from guides import glossary
@@ -54,3 +58,38 @@ def test_the_packet_check_page_gives_the_helplines_and_the_content_version(
     page = patient.get("/packet/check/").content.decode()
     assert 'href="tel:+18004226237"' in page
     assert current_release().label in page
+
+
+def _word_list_page(client: Client, prefix: str) -> dict[str, str]:
+    """Term to definition, as the site's own word list page shows them."""
+    page = client.get(f"{prefix}/glossary/").content.decode()
+    entries = re.findall(r"<dt>(.*?)</dt>\s*<dd>(.*?)</dd>", page, flags=re.S)
+    return {html.unescape(term): html.unescape(definition) for term, definition in entries}
+
+
+def _words_box(client: Client, prefix: str) -> str:
+    content = client.get(f"{prefix}/packet/packet.pdf").content
+    reader = PdfReader(io.BytesIO(content))
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    with translation.override("es" if prefix else "en"):
+        heading, after = gettext("Words used in my packet"), gettext("Talk to someone")
+    return text.split(heading, 1)[1].split(after, 1)[0]
+
+
+@pytest.mark.parametrize("prefix", ["", "/es"], ids=["english", "spanish"])
+def test_the_words_box_is_the_word_list_the_site_shows(
+    patient: Client, guides_loaded, prefix: str
+) -> None:
+    """Every term in the PDF's box is a word-list entry of the page's language,
+    spelled as the word list spells it, with the first sentence of its meaning."""
+    own(patient)
+    box = _words_box(patient, prefix)
+    word_list = _word_list_page(patient, prefix)
+    shown = [term for term in word_list if f"{term}: " in box]
+    assert len(shown) >= 8, shown  # the full packet uses most of the hard words
+    for term in shown:
+        first_sentence = re.split(r"(?<=\.)\s", word_list[term], maxsplit=1)[0]
+        assert f"{term}: {first_sentence}" in box, term
+    # Nothing in the box that the word list does not have, in this language.
+    defined = re.findall(r"(?:^|\.\s)([A-ZÁÉÍÓÚ][^:.]{1,40}): ", box)
+    assert set(defined) <= set(word_list), set(defined) - set(word_list)

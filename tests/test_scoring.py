@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from questionnaire import scoring
+from questionnaire import decision, scoring
 from questionnaire.situations import (
     BY_KEY,
     KEYS,
@@ -16,7 +16,6 @@ from questionnaire.situations import (
     UNSURE,
     WEIGHTS,
     YES,
-    first_unanswered,
     phrase,
 )
 
@@ -143,7 +142,7 @@ def test_unknown_keys_and_values_are_ignored() -> None:
     a = scoring.assess({**ALL_NO, "made-up": YES, "rare-cancer": "maybe"})
     assert a.score == 0
     assert a.answered == 8
-    assert not a.complete
+    assert not decision.questionnaire_complete({**ALL_NO, "rare-cancer": "maybe"})
 
 
 def test_lowest_band_says_a_second_opinion_can_still_help_and_is_routine() -> None:
@@ -190,10 +189,11 @@ def test_no_wording_is_directive_or_dismissive() -> None:
         assert not forbidden.search(text), text
 
 
-def test_first_unanswered_replays_answers_in_order() -> None:
-    assert first_unanswered({}) is SITUATIONS[0]
-    assert first_unanswered({KEYS[0]: YES, KEYS[2]: NO}) is SITUATIONS[1]
-    assert first_unanswered(dict(ALL_NO)) is None
+def test_first_open_replays_answers_in_order() -> None:
+    urgency = {decision.URGENCY_KEY: NO}
+    assert decision.first_open({}) == decision.URGENCY_KEY
+    assert decision.first_open({**urgency, KEYS[0]: YES, KEYS[2]: NO}) == KEYS[1]
+    assert decision.first_open({**urgency, **ALL_NO}) is None
 
 
 @given(answers_strategy, st.sampled_from(KEYS))
@@ -226,4 +226,4 @@ def test_every_combination_lists_every_yes_and_every_not_sure(answers: dict[str,
     assert 0 <= a.score <= a.maximum
     assert {s.key for s in a.reasons} == {k for k, v in answers.items() if v == YES}
     assert {s.key for s in a.unsure} == {k for k, v in answers.items() if v == UNSURE}
-    assert a.complete
+    assert a.answered == len(SITUATIONS)
