@@ -1,25 +1,7 @@
-"""Stands in for Django's security.W003, silenced in settings.
-
-W003 only recognises Django's own CSRF middleware by name; ours subclasses
-it (see core/csrf.py), so this check makes sure it is installed.
-"""
+"""The site's own deploy checks (`manage.py check --deploy`)."""
 
 from django.conf import settings
-from django.core.checks import Error, Tags, Warning, register
-
-CSRF_MIDDLEWARE = "core.csrf.CsrfViewMiddleware"
-
-
-@register(Tags.security, deploy=True)
-def csrf_middleware_installed(app_configs, **kwargs) -> list[Error]:
-    if CSRF_MIDDLEWARE in settings.MIDDLEWARE:
-        return []
-    return [
-        Error(
-            f"{CSRF_MIDDLEWARE} is not in MIDDLEWARE: forms have no CSRF protection.",
-            id="secondopinion.E001",
-        )
-    ]
+from django.core.checks import Tags, Warning, register
 
 
 @register(Tags.security, deploy=True)

@@ -83,7 +83,7 @@ def render(text: str, language: str = settings.LANGUAGE_CODE) -> str:
     if language != settings.LANGUAGE_CODE:
         html = LOCAL_LINK.sub(lambda m: f'<a href="{_in_language(m.group(1), language)}"', html)
     # Links to other sites tell them nothing about the reader (the site also
-    # sends Referrer-Policy: no-referrer); they open in the same tab.
+    # sends Referrer-Policy: same-origin); they open in the same tab.
     return OUTSIDE_LINK.sub(r'<a href="\1" rel="noreferrer"', html)
 
 

@@ -8,7 +8,6 @@ without a secret key and allowed hosts.
 
 import ipaddress
 import os
-import sys
 from pathlib import Path
 
 import dj_database_url
@@ -47,7 +46,6 @@ def envlist(name: str, default: list[str]) -> list[str]:
 
 PRODUCTION = envbool("DJANGO_PRODUCTION")
 DEBUG = envbool("DJANGO_DEBUG") and not PRODUCTION
-TESTING = "pytest" in sys.modules
 # `make bench` serves a bare view at /_bench/floor to measure against.
 BENCH_FLOOR = envbool("DJANGO_BENCH_FLOOR")
 
@@ -100,7 +98,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.session_lifetime",
     "django.middleware.common.CommonMiddleware",
-    "core.csrf.CsrfViewMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "core.middleware.RequestGuards",
@@ -170,7 +168,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].setdefault("connect_timeout", 3)
-    if envbool("DATABASE_POOL", default=not TESTING):
+    if envbool("DATABASE_POOL", default=True):
         # psycopg's pool hands each request a ready connection (persistent
         # connections, CONN_MAX_AGE, cannot be used together with it).
         DATABASES["default"]["OPTIONS"]["pool"] = {
@@ -200,15 +198,12 @@ else:
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
-# Public pages (guides, glossary, home) are the same for everyone: each
-# process keeps a copy for a minute, so a burst of readers costs one render.
-# (Tests render every time, except the one that checks this cache.)
 # Several sites (or test runs) may share one Redis database: keep keys apart.
 CACHES["default"]["KEY_PREFIX"] = os.environ.get("DJANGO_CACHE_KEY_PREFIX", "")
+# Public pages (guides, glossary, home) are the same for everyone: each
+# process keeps a copy for a minute, so a burst of readers costs one render.
 CACHES["pages"] = {
-    "BACKEND": "django.core.cache.backends.dummy.DummyCache"
-    if TESTING
-    else "django.core.cache.backends.locmem.LocMemCache",
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "public-pages",
     "TIMEOUT": envint("PAGE_CACHE_SECONDS", 60),
 }
@@ -226,9 +221,6 @@ SESSION_COOKIE_SAMESITE = "Lax"
 # Messages live in a cookie, so showing one never touches the session.
 MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"
 CSRF_FAILURE_VIEW = "core.views.csrf_failure"
-# W003 looks for Django's CSRF middleware by name; ours subclasses it, and
-# core.checks reports an error if it is ever missing.
-SILENCED_SYSTEM_CHECKS = ["security.W003"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -236,8 +228,6 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-if TESTING:
-    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # English at the bare addresses, Spanish under /es/ (core/languages.py).
 # The Spanish catalogue is locale/es/LC_MESSAGES/django.po; the .mo beside it
@@ -282,7 +272,10 @@ SECURE_CSP = {
     "object-src": [CSP.NONE],
     "base-uri": [CSP.NONE],
 }
-SECURE_REFERRER_POLICY = "no-referrer"
+# No address of this site ever reaches another host; this site's own pages
+# send theirs, and so a real Origin on every form POST, which Django's CSRF
+# check needs ("no-referrer" made browsers send "Origin: null").
+SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -317,18 +310,16 @@ TRUSTED_PROXY_COUNT_SET = bool(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT"))
 PDF_MAX_CONCURRENT = envint("PDF_MAX_CONCURRENT", 1)
 PDF_GLOBAL_MAX_CONCURRENT = envint("PDF_GLOBAL_MAX_CONCURRENT", 4)
 PDF_RATE_LIMIT = envint("PDF_RATE_LIMIT", 10)
-PDF_ADDRESS_RATE_LIMIT = envint("PDF_ADDRESS_RATE_LIMIT", 30 if not TESTING else 100000)
+PDF_ADDRESS_RATE_LIMIT = envint("PDF_ADDRESS_RATE_LIMIT", 30)
 PDF_RATE_WINDOW = envint("PDF_RATE_WINDOW", 60)
-# New packets (and so sessions) one client address may start. (Every test
-# comes from 127.0.0.1, so the suite raises the per-address defaults; the
-# tests of the limits set their own.)
-PACKET_CREATE_LIMIT = envint("PACKET_CREATE_LIMIT", 30 if not TESTING else 100000)
+# New packets (and so sessions) one client address may start.
+PACKET_CREATE_LIMIT = envint("PACKET_CREATE_LIMIT", 30)
 PACKET_CREATE_WINDOW = envint("PACKET_CREATE_WINDOW", 600)
 # Admin: failed logins before a lock-out, per user name and per address, and
 # the lock's length; DJANGO_ADMIN_ALLOWED_IPS (addresses or networks, comma
 # separated) hides /admin/ from everyone else.
 ADMIN_LOGIN_USER_FAILURES = envint("ADMIN_LOGIN_USER_FAILURES", 5)
-ADMIN_LOGIN_ADDRESS_FAILURES = envint("ADMIN_LOGIN_ADDRESS_FAILURES", 20 if not TESTING else 100000)
+ADMIN_LOGIN_ADDRESS_FAILURES = envint("ADMIN_LOGIN_ADDRESS_FAILURES", 20)
 ADMIN_LOGIN_LOCK_SECONDS = envint("ADMIN_LOGIN_LOCK_SECONDS", 900)
 ADMIN_ALLOWED_IPS = envlist("DJANGO_ADMIN_ALLOWED_IPS", [])
 for _network in ADMIN_ALLOWED_IPS:
@@ -339,9 +330,9 @@ for _network in ADMIN_ALLOWED_IPS:
             f"DJANGO_ADMIN_ALLOWED_IPS: {_network!r} is not an address or network"
         ) from None
 
-# No form takes a file: a file part is refused before anything is written
-# (core/uploads.py).
-FILE_UPLOAD_HANDLERS = ["core.uploads.RefuseFiles"]
+# No form takes a file: a request with a file part is refused (400) as the
+# parser meets the part, before any of it is kept in memory or on disk.
+DATA_UPLOAD_MAX_NUMBER_FILES = 0
 
 DEFAULT_EXCEPTION_REPORTER_FILTER = "core.reporting.PatientDataFilter"
 
@@ -367,8 +358,7 @@ LOGGING = {
     },
 }
 # Pairing codes (packets/pairing.py): wrong codes one client address, and
-# one entered code, may try in PAIRING_WINDOW seconds. (As above, the suite
-# raises the per-address default; the tests of the limit set their own.)
-PAIRING_ADDRESS_FAILURES = envint("PAIRING_ADDRESS_FAILURES", 10 if not TESTING else 100000)
+# one entered code, may try in PAIRING_WINDOW seconds.
+PAIRING_ADDRESS_FAILURES = envint("PAIRING_ADDRESS_FAILURES", 10)
 PAIRING_CODE_FAILURES = envint("PAIRING_CODE_FAILURES", 5)
 PAIRING_WINDOW = envint("PAIRING_WINDOW", 900)

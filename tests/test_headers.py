@@ -86,7 +86,7 @@ def assert_secure_headers(response) -> None:
     assert "base-uri 'none'" in csp
     assert "frame-ancestors 'none'" in csp
     assert response["X-Frame-Options"] == "DENY"
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "camera=()" in response["Permissions-Policy"]
     assert response["Cross-Origin-Opener-Policy"] == "same-origin"
@@ -199,7 +199,7 @@ def test_production_plain_http_redirect_carries_the_security_headers(production:
     for directive in ("default-src 'none'", "frame-ancestors 'none'", "object-src 'none'"):
         assert directive in csp
     assert headers["X-Content-Type-Options"] == "nosniff"
-    assert headers["Referrer-Policy"] == "no-referrer"
+    assert headers["Referrer-Policy"] == "same-origin"
     assert headers["X-Frame-Options"] == "DENY"
     assert "camera=()" in headers["Permissions-Policy"]
     assert headers["Cross-Origin-Resource-Policy"] == "same-origin"

@@ -1,0 +1,28 @@
+"""Settings for the test run (pytest-django reads this module: pyproject.toml).
+
+The site's own settings, with what a test run needs and production must
+never have. Every test comes from 127.0.0.1, so the per-address limits are
+raised out of the way; the tests of those limits set their own.
+"""
+
+from secondopinion.settings import *  # noqa: F403
+from secondopinion.settings import CACHES, DATABASES, envbool, envint
+
+# A fast hasher: the admin's tests log in many times.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Pages render every time (the one test of the page cache turns it on).
+CACHES["pages"] = {**CACHES["pages"], "BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+
+PDF_ADDRESS_RATE_LIMIT = envint("PDF_ADDRESS_RATE_LIMIT", 100000)
+PACKET_CREATE_LIMIT = envint("PACKET_CREATE_LIMIT", 100000)
+ADMIN_LOGIN_ADDRESS_FAILURES = envint("ADMIN_LOGIN_ADDRESS_FAILURES", 100000)
+PAIRING_ADDRESS_FAILURES = envint("PAIRING_ADDRESS_FAILURES", 100000)
+
+# PostgreSQL without psycopg's pool unless asked for: the test database is
+# dropped at the end, and a pool would keep connections to it open.
+_options = DATABASES["default"].get("OPTIONS", {})
+if "pool" in _options and not envbool("DATABASE_POOL", default=False):
+    del _options["pool"]
+    DATABASES["default"]["CONN_MAX_AGE"] = envint("DATABASE_CONN_MAX_AGE", 600)
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
