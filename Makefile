@@ -7,6 +7,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Test processes: one per core (pytest-xdist); WORKERS=0 runs in this process.
+WORKERS ?= auto
 
 .PHONY: messages run test lint format bench content purge clean
 
@@ -31,7 +33,7 @@ test: $(STAMP)
 	@bin/ensure-system-packages
 	$(MAKE) --no-print-directory messages
 	$(PY) manage.py makemigrations --check --dry-run
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest --numprocesses $(WORKERS) $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -1,3 +1,7 @@
+import os
+import socket
+from urllib.parse import urlsplit
+
 import pytest
 from django.core.management import call_command
 from django.test import Client
@@ -17,10 +21,11 @@ def spanish_catalogue() -> None:
 def guides_loaded(db) -> None:
     """The shipped guides and glossary, as `migrate` loads them.
 
-    Loaded again inside each test because a transactional test elsewhere in
-    the run may have emptied the tables it inherited from the migration.
+    `migrate` loads them once into the test database; they are loaded again
+    only after a transactional test elsewhere in the run emptied the tables.
     """
-    content.load(Guide, GlossaryTerm)
+    if not (Guide.objects.exists() and GlossaryTerm.objects.exists()):
+        content.load(Guide, GlossaryTerm)
 
 
 @pytest.fixture
@@ -47,3 +52,36 @@ def fresh_content_release() -> None:
     from guides.models import forget_current_release
 
     forget_current_release()
+
+
+# Tests that need PostgreSQL and Redis of their own, whatever database the
+# suite runs on (tests/test_scale_out.py). On a laptop without them they are
+# skipped, each with the reason; CI has both and allows no skip.
+SERVICES = {
+    "PostgreSQL": os.environ.get(
+        "SCALE_OUT_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres"
+    ),
+    "Redis": os.environ.get("SCALE_OUT_REDIS_URL", "redis://127.0.0.1:6379"),
+}
+
+
+def _unreachable() -> list[str]:
+    missing = []
+    for name, url in SERVICES.items():
+        parts = urlsplit(url)
+        try:
+            socket.create_connection((parts.hostname, parts.port), timeout=1).close()
+        except OSError:
+            missing.append(f"{name} at {parts.hostname}:{parts.port}")
+    return missing
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    needing = [item for item in items if item.get_closest_marker("services")]
+    if not needing or os.environ.get("CI"):
+        return
+    missing = _unreachable()
+    if missing:
+        reason = f"needs {' and '.join(missing)}, not reachable here (CI runs it)"
+        for item in needing:
+            item.add_marker(pytest.mark.skip(reason=reason))

@@ -5,11 +5,22 @@ never have. Every test comes from 127.0.0.1, so the per-address limits are
 raised out of the way; the tests of those limits set their own.
 """
 
+import os
+from urllib.parse import urlsplit
+
 from secondopinion.settings import *  # noqa: F403
-from secondopinion.settings import CACHES, DATABASES, envbool, envint
+from secondopinion.settings import CACHES, DATABASES, REDIS_URL, envbool, envint
 
 # A fast hasher: the admin's tests log in many times.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# With pytest-xdist each worker has a Redis database of its own (13, 12, ...):
+# a test that clears the cache empties the whole database, not only its keys.
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+if REDIS_URL and _worker.startswith("gw"):
+    _url = urlsplit(REDIS_URL)
+    _db = (int(_url.path.strip("/") or 0) - int(_worker[2:])) % 16
+    CACHES["default"]["LOCATION"] = _url._replace(path=f"/{_db}").geturl()
 
 # Pages render every time (the one test of the page cache turns it on).
 CACHES["pages"] = {**CACHES["pages"], "BACKEND": "django.core.cache.backends.dummy.DummyCache"}

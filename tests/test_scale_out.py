@@ -7,8 +7,9 @@ checks that nothing depends on which server answers: the patient's session,
 every limit, the PDF cache and a delete.
 
 It needs PostgreSQL (SCALE_OUT_DATABASE_URL, default the local server) and
-Redis (SCALE_OUT_REDIS_URL) and runs in every CI run, SQLite ones included:
-it never looks at the suite's own database.
+Redis (SCALE_OUT_REDIS_URL) and never looks at the suite's own database, so
+CI runs it once, in the PostgreSQL-with-Redis stage (marker "services"). A
+machine without them skips it and says why (tests/conftest.py).
 """
 
 import concurrent.futures
@@ -36,6 +37,8 @@ ADMIN_URL = os.environ.get("SCALE_OUT_DATABASE_URL", "postgres://postgres@127.0.
 REDIS_BASE = os.environ.get("SCALE_OUT_REDIS_URL", "redis://127.0.0.1:6379")
 REDIS_DB = int(os.environ.get("SCALE_OUT_REDIS_DB", "14"))
 PASSWORD = "scale-out-editor-password-1"
+
+pytestmark = pytest.mark.services
 
 
 def free_port() -> int:
