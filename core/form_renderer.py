@@ -4,7 +4,7 @@ Django renders every widget, and every radio button of a RadioSelect, through
 three small templates (the widget's, input.html and attrs.html). On the
 packet's task pages that was a third of each page's time: the letter page has
 five groups of radios. This renderer writes those two elements itself, to the
-byte as Django's templates do (tests/test_form_renderer.py compares every
+byte as Django's templates do (tests/site/test_form_renderer.py compares every
 field of every form both ways), and hands anything else to Django's
 templates unchanged.
 """

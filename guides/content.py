@@ -16,7 +16,7 @@ dates and ``translated_from_reviewed`` (the English ``last_reviewed`` it
 matches; order and sources come from the English guide), and a
 ``glossary.toml`` with the English slugs, the words in that language and
 ``translated_from`` (the English wording's fingerprint, models.fingerprint).
-A missing translation is skipped when loading; tests/test_spanish_content.py
+A missing translation is skipped when loading; tests/guides/test_spanish_guides.py
 names it.
 """
 

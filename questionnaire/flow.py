@@ -9,7 +9,7 @@ Read top to bottom, this is the whole journey:
 Routing is pure: ``next_step(answers, key)`` says where a step leads once it
 is answered, and ``blocked_by(answers, key)`` which earlier step must be
 answered first (no skipping ahead). Neither sees a request, so every path
-is tested without HTTP (tests/test_questionnaire_routes.py), the way
+is tested without HTTP (tests/questionnaire/test_flow_routes.py), the way
 smart-answers asserts the next node for a response. The one view in
 views.py serves any step, as a full page or an htmx partial.
 """

@@ -55,7 +55,7 @@ def fresh_content_release() -> None:
 
 
 # Tests that need PostgreSQL and Redis of their own, whatever database the
-# suite runs on (tests/test_scale_out.py). On a laptop without them they are
+# suite runs on (tests/site/test_scale_out.py). On a laptop without them they are
 # skipped, each with the reason; CI has both and allows no skip.
 SERVICES = {
     "PostgreSQL": os.environ.get(

@@ -73,7 +73,7 @@ def test_whole_journey_by_keyboard(
         tab.get_by_role("link", name="Download PDF (US Letter)").click()
     target = tmp_path / "packet.pdf"
     download_info.value.save_as(target)
-    from tests.test_packet_pdf import pdf_text
+    from tests.printing.test_packet_pdf import pdf_text
 
     text = pdf_text(target.read_bytes())
     assert "Being sure my diagnosis is right: Very important" in text

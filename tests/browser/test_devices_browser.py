@@ -1,4 +1,4 @@
-"""Issue 14 in Chromium: a phone hands the packet to a laptop, and a caregiver
+"""In Chromium: a phone hands the packet to a laptop, and a caregiver
 follows along read-only, with two separate browser contexts."""
 
 from pathlib import Path
@@ -8,7 +8,7 @@ from playwright.sync_api import Browser, Page
 
 from checklists.models import ChecklistEntry
 from tests.browser.conftest import assert_no_axe_violations, new_page, new_phone, screenshot
-from tests.test_packet_pdf import pdf_text
+from tests.printing.test_packet_pdf import pdf_text
 
 pytestmark = pytest.mark.browser
 

@@ -12,7 +12,7 @@ from tests.browser.conftest import (
     assert_no_axe_violations,
     screenshot,
 )
-from tests.test_packet_pdf import pdf_text
+from tests.printing.test_packet_pdf import pdf_text
 
 pytestmark = pytest.mark.browser
 

@@ -1,4 +1,4 @@
-"""Issue 12: each attack that got through the security test, now refused.
+"""Each attack that got through a security test, now refused.
 
 Limits count in the shared cache, which outlives a test on Redis: every test
 here comes from its own random client address and user name.
@@ -22,7 +22,7 @@ from django.test import Client, RequestFactory
 from core import clientip
 from printing import pdf
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def an_address() -> str:

@@ -2,7 +2,7 @@
 
 A Spanish-speaking patient walks from the home page to the result, values,
 SURE and "ready" pages without meeting an English sentence or leaving /es/.
-The English flow is proved unchanged by tests/test_questionnaire_*.py.
+The English flow is proved unchanged by tests/questionnaire/test_*.py.
 """
 
 import re
@@ -22,8 +22,8 @@ from guides.markdown import GLOSSARY_LINK
 from packets.models import Packet
 from questionnaire import decision, flow, scoring, situations
 from questionnaire.situations import KEYS
+from tests.site.test_plain_language import blocks
 from tests.spanish import FAIRLY_EASY, fernandez_huerta, inflesz
-from tests.test_patient_pages_plain import blocks
 
 HX = {"HTTP_HX_REQUEST": "true"}
 ES = "/es/questionnaire/"

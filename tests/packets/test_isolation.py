@@ -59,7 +59,7 @@ WRITE_URLS = [
 def test_every_packet_route_is_covered_here() -> None:
     from django.urls import resolve
 
-    from tests.test_headers import route_names
+    from tests.site.test_security_headers import route_names
 
     covered = {resolve(url.split("?")[0]).view_name for url in READ_URLS}
     covered |= {resolve(url).view_name for url, _ in WRITE_URLS}

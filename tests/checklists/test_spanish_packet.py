@@ -26,9 +26,15 @@ from packets.models import Packet
 from printing import pdf
 from tests.browser.conftest import SCREENSHOTS
 from tests.factories import DETAILS, full_packet, hand_to
+from tests.printing.test_packet_pdf import (
+    BOTTOM_MARGIN,
+    LETTER_HEIGHT,
+    TOP_MARGIN,
+    pdf_text,
+    text_runs,
+)
+from tests.site.test_plain_language import PACKET_PAGES, blocks
 from tests.spanish import FAIRLY_EASY, fernandez_huerta, inflesz
-from tests.test_packet_pdf import BOTTOM_MARGIN, LETTER_HEIGHT, TOP_MARGIN, pdf_text, text_runs
-from tests.test_patient_pages_plain import PACKET_PAGES, blocks
 
 HX = {"HTTP_HX_REQUEST": "true"}
 SPANISH_PACKET_PAGES = ["/es" + url for url in PACKET_PAGES]

@@ -31,7 +31,7 @@ import redis
 
 from checklists import records
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 HOST = "secondopinion.test"  # what the load balancer forwards, to both servers
 ADMIN_URL = os.environ.get("SCALE_OUT_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 REDIS_BASE = os.environ.get("SCALE_OUT_REDIS_URL", "redis://127.0.0.1:6379")

@@ -1,4 +1,4 @@
-"""Content v2: correct, sourced, connected guides, and the tags other pages use."""
+"""Correct, sourced, connected guides, and the tags other pages use."""
 
 import re
 from datetime import date

@@ -27,8 +27,8 @@ from guides.models import (
     fingerprint,
 )
 from guides.search import search_guides, search_terms
+from tests.site.test_plain_language import blocks
 from tests.spanish import FAIRLY_EASY, fernandez_huerta, inflesz
-from tests.test_patient_pages_plain import blocks
 
 GUIDES = content.guide_files()
 TERMS = content.glossary_entries()

@@ -20,7 +20,7 @@ from guides import glossary
 from guides.models import GlossaryTerm
 from questionnaire.situations import KEYS
 from tests.factories import full_packet, hand_to
-from tests.test_readability import (
+from tests.guides.test_readability import (
     MAX_PAGE_GRADE,
     MAX_SENTENCE_GRADE,
     MIN_WORDS_TO_GRADE,

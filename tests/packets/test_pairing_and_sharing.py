@@ -1,4 +1,4 @@
-"""Issue 14: take the packet to another device, or share it, with a one-time code."""
+"""Take the packet to another device, or share it, with a one-time code."""
 
 import logging
 import re
