@@ -134,6 +134,30 @@ def requested_items(items: list[Item], details: Details) -> list[Item]:
     ]
 
 
+@dataclass(frozen=True)
+class Planned:
+    """A letter the packet will hold, without its wording: what the check page lists."""
+
+    kind: str
+    items: tuple[str, ...]
+    own: bool = False  # a Spanish copy for the patient goes with it
+
+    @property
+    def heading(self) -> str:
+        return str(TITLES[self.kind])
+
+
+def plan_letters(still_needed: list[Item], details: Details, own: bool = False) -> list[Planned]:
+    """Which letters build_letters would write, and the items each asks for."""
+    wanted = requested_items(still_needed, details)
+    plans = []
+    for kind in (OFFICE, LAB, IMAGING):
+        items = tuple(item.key for item in wanted if item.request_from == kind)
+        if items:
+            plans.append(Planned(kind, items, own))
+    return plans
+
+
 def build_letters(still_needed: list[Item], details: Details, today: date) -> list[Letter]:
     """One letter for each holder that has something still needed, in the
     active language (callers choose it with translation.override)."""

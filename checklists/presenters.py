@@ -15,7 +15,7 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from checklists import records
-from checklists.letter import Details, Letter, build_letters
+from checklists.letter import Details, Letter, Planned, build_letters, plan_letters
 from checklists.models import ChecklistEntry, InsuranceCall, PacketQuestion, Status
 from packets.models import LetterLanguage, Packet
 from questionnaire import decision, scoring
@@ -372,6 +372,48 @@ class PacketView:
     @property
     def progress(self) -> records.Progress:
         return self.checklist.progress
+
+
+@dataclass
+class CheckView:
+    """What the check page lists: each part of the PDF in a line or two, and
+    only the rows that takes (no letter wording, no values, no SURE test)."""
+
+    packet: Packet
+    answers: dict[str, str]
+    checklist: ChecklistView
+    questions: list[PacketQuestion]
+    letters: list[Planned]
+    call: InsuranceCall | None
+
+    @property
+    def urgent(self) -> str:
+        return decision.urgent(self.answers)
+
+    @property
+    def assessment(self) -> scoring.Assessment | None:
+        if not decision.questionnaire_complete(self.answers):
+            return None
+        return scoring.assess(self.answers)
+
+    @property
+    def groups(self) -> list[GroupView]:
+        return self.checklist.groups
+
+
+def check_summary(packet: Packet) -> CheckView:
+    answers = dict(packet.answers.values_list("key", "value"))
+    checks = checklist(packet, answers)
+    statuses = {iv.key: iv.status for group in checks.groups for iv in group.items}
+    own = letter_language(packet) == LetterLanguage.SPANISH
+    return CheckView(
+        packet=packet,
+        answers=answers,
+        checklist=checks,
+        questions=_chosen_questions(packet),
+        letters=plan_letters(still_needed(statuses), details_of(packet), own),
+        call=insurance(packet),
+    )
 
 
 def whole_packet(packet: Packet, today: date) -> PacketView:

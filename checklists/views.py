@@ -337,7 +337,7 @@ def check(request: HttpRequest, current: Packet) -> HttpResponse:
         request,
         "checklists/check.html",
         {
-            "view": presenters.whole_packet(current, _today()),
+            "view": presenters.check_summary(current),
             "tasks": presenters.task_order(),
             "can_edit": current.can_edit,
         },
