@@ -30,17 +30,19 @@ from bench.server import (
 
 RESULTS = ROOT / "bench" / "results"
 
-TARGETS = {
-    "home": 0.5,
-    "guide": 0.5,
-    "question (full page)": 0.2,
-    "question (htmx partial)": 0.2,
-    "result page": 0.2,
-    "answer a question (POST)": 0.2,
-    "packet page": 0.2,
-    **{f"task: {name}": 0.2 for name, _ in pages.TASK_PAGES},
-    "checklist status change (POST)": 0.2,
-    "item autosave (htmx POST)": 0.2,
+# Public pages against the bare view; patient pages against the patient-page
+# floor (session, packet query and the site's frame around one line), which
+# no full patient page can beat: at least half its requests a second.
+PUBLIC_TARGETS = {"home": 0.5, "guide": 0.5}
+PATIENT_TARGETS = {
+    "question (full page)": 0.5,
+    "question (htmx partial)": 0.5,
+    "result page": 0.5,
+    "answer a question (POST)": 0.5,
+    "packet page": 0.5,
+    **{f"task: {name}": 0.5 for name, _ in pages.TASK_PAGES},
+    "checklist status change (POST)": 0.5,
+    "item autosave (htmx POST)": 0.5,
 }
 
 
@@ -64,23 +66,24 @@ def page_table(db: str, rows: list[dict], shape: str = "") -> list[str]:
     lines = [
         f"### Pages on {db} ({shape})",
         "",
-        "| page | clients | req/s | ratio to floor | target | p50 ms | p95 ms | p99 ms "
-        "| p95 < 50 ms at 8 | p99 < 50 ms at 8 | errors |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "| page | clients | req/s | ratio to floor | ratio to patient floor | target | p50 ms "
+        "| p95 ms | p99 ms | p95 < 50 ms at 8 | p99 < 50 ms at 8 | errors |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for row in rows:
-        target = TARGETS.get(row["page"])
-        meets = (
-            f"{target} ({ok(row['ratio'] >= target)})"
-            if target
-            else "floor"
-            if "floor" in row["page"]
-            else "-"
-        )
+        public, patient = PUBLIC_TARGETS.get(row["page"]), PATIENT_TARGETS.get(row["page"])
+        if public:
+            meets = f"{public} of floor ({ok(row['ratio'] >= public)})"
+        elif patient and "patient_ratio" in row:
+            meets = f"{patient} of patient floor ({ok(row['patient_ratio'] >= patient)})"
+        else:
+            meets = "floor" if "floor" in row["page"] else "-"
         p95_ok = ok(row["p95"] < 50) if row["clients"] == 8 else "-"
         p99_ok = ok(row["p99"] < 50) if row["clients"] == 8 else "-"
+        patient_ratio = f"{row['patient_ratio']:.2f}" if "patient_ratio" in row else "-"
         lines.append(
-            f"| {row['page']} | {row['clients']} | {row['rps']:.0f} | {row['ratio']:.2f} | {meets} | "
+            f"| {row['page']} | {row['clients']} | {row['rps']:.0f} | {row['ratio']:.2f} | "
+            f"{patient_ratio} | {meets} | "
             f"{row['p50']:.1f} | {row['p95']:.1f} | {row['p99']:.1f} | {p95_ok} | {p99_ok} | "
             f"{row['errors']} |"
         )

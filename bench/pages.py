@@ -132,16 +132,21 @@ def measure_pages(site: Site) -> list[dict]:
     patient = patient_session(site)
     rows = []
     for clients in CLIENTS:
-        floor_rps = None
+        floor_rps = patient_floor_rps = None
         for name, request in scenarios(site, patient):
             result = run_load(site, {"request": request, "clients": clients, "seconds": SECONDS})
             floor_rps = floor_rps or result["rps"]
+            if name.startswith("patient page floor"):
+                patient_floor_rps = result["rps"]
             rows.append(
                 {
                     "page": name,
                     "clients": clients,
                     **result,
                     "ratio": result["rps"] / floor_rps if floor_rps else 0.0,
+                    "patient_ratio": result["rps"] / patient_floor_rps
+                    if patient_floor_rps
+                    else 0.0,
                 }
             )
     return rows

@@ -504,36 +504,6 @@ def test_deleting_forgets_the_pdfs_of_both_languages(full) -> None:
     assert not any(cache.get(key) for key in keys)
 
 
-# --- Query counts: the same as the English pages --------------------------------
-
-
-@pytest.mark.parametrize(
-    ("url", "most"),
-    [
-        ("/es/packet/", 8),
-        ("/es/packet/answers/", 6),
-        ("/es/packet/records/pathology/", 6),
-        ("/es/packet/questions/", 5),
-        ("/es/packet/details/", 4),
-        ("/es/packet/letter/", 5),
-        ("/es/packet/insurance/", 5),
-        ("/es/packet/check/", 11),
-    ],
-)
-def test_each_spanish_page_needs_as_few_queries(
-    full, django_assert_max_num_queries, url, most
-) -> None:
-    client, _packet = full
-    with django_assert_max_num_queries(most):
-        assert client.get(url).status_code == 200
-
-
-def test_a_spanish_item_save_gathers_nothing_else(full, django_assert_max_num_queries) -> None:
-    client, _packet = full
-    with django_assert_max_num_queries(7):
-        client.post("/es/packet/items/medicines/", {"status": "have", "note": "n"}, **HX)
-
-
 def test_the_details_name_in_the_factory_reaches_the_spanish_pdf(full) -> None:
     client, _packet = full
     assert DETAILS["name"] in pdf_text(client.get("/es/packet/packet.pdf").content)

@@ -6,7 +6,9 @@ import sys
 from datetime import date, timedelta
 
 import pytest
+from django.conf import settings
 from django.test import Client
+from django.utils import translation
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from checklists.models import ChecklistEntry, PacketQuestion
@@ -382,31 +384,39 @@ def test_the_check_page_shows_what_will_print_with_change_links(full) -> None:
 # --- Query counts: each page builds only what it shows -------------------------
 
 
+@pytest.mark.parametrize("prefix", ["", "/es"], ids=["en", "es"])
 @pytest.mark.parametrize(
-    ("url", "most"),
+    ("page", "most"),
     [
-        ("/packet/", 8),
-        ("/packet/answers/", 6),
-        ("/packet/records/pathology/", 6),
-        ("/packet/questions/", 5),
-        ("/packet/details/", 4),
-        ("/packet/letter/", 5),
-        ("/packet/insurance/", 5),
-        ("/packet/check/", 11),
+        ("", 8),
+        ("answers/", 6),
+        ("records/pathology/", 6),
+        ("questions/", 5),
+        ("details/", 4),
+        ("letter/", 5),
+        ("insurance/", 5),
+        # The session and packet, answers, entries, questions, the call, and the
+        # content release: never the value ratings or the letters' wording.
+        ("check/", 7),
     ],
 )
-def test_each_page_needs_few_queries(full, django_assert_max_num_queries, url, most) -> None:
+def test_each_page_needs_few_queries(
+    full, django_assert_max_num_queries, prefix: str, page: str, most: int
+) -> None:
     client, _packet = full
     with django_assert_max_num_queries(most):
-        assert client.get(url).status_code == 200
+        assert client.get(f"{prefix}/packet/{page}").status_code == 200
+    translation.activate(settings.LANGUAGE_CODE)
 
 
-def test_an_item_save_gathers_nothing_else(full, django_assert_max_num_queries) -> None:
+@pytest.mark.parametrize("prefix", ["", "/es"], ids=["en", "es"])
+def test_an_item_save_gathers_nothing_else(full, django_assert_max_num_queries, prefix) -> None:
     client, _packet = full
     # Session, packet, the upsert, the change time, the session's new expiry
     # (plus the session save's savepoint): never the checklist, answers or letters.
     with django_assert_max_num_queries(7):
-        client.post("/packet/items/medicines/", {"status": "have", "note": "n"}, **HX)
+        client.post(f"{prefix}/packet/items/medicines/", {"status": "have", "note": "n"}, **HX)
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def test_purge_never_imports_a_view() -> None:

@@ -1,7 +1,11 @@
 """The questionnaire through HTTP: with and without htmx, and every bad input."""
 
+from collections.abc import Iterator
+
 import pytest
+from django.conf import settings
 from django.test import Client
+from django.utils import translation
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from packets.models import Packet
@@ -11,18 +15,31 @@ from questionnaire.situations import KEYS
 HX = {"HTTP_HX_REQUEST": "true"}
 
 
-def start(client: Client, urgency: str = "no") -> None:
+# Tests that assert the same thing in both languages run once under each prefix.
+LANGUAGES = pytest.mark.parametrize(
+    ("prefix", "lang"), [("", "en"), ("/es", "es")], ids=["en", "es"]
+)
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards() -> Iterator[None]:
+    """A Spanish request leaves Spanish active in this thread; put English back."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+def start(client: Client, urgency: str = "no", prefix: str = "") -> None:
     """Press Start, then answer the urgency check that comes before the nine."""
-    response = client.post("/questionnaire/")
-    assertRedirects(response, "/questionnaire/urgency/", fetch_redirect_response=False)
-    response = client.post("/questionnaire/urgency/", {"answer": urgency})
+    response = client.post(f"{prefix}/questionnaire/")
+    assertRedirects(response, f"{prefix}/questionnaire/urgency/", fetch_redirect_response=False)
+    response = client.post(f"{prefix}/questionnaire/urgency/", {"answer": urgency})
     assert response.status_code == 302
 
 
-def answer_all(client: Client, value: str = "yes", htmx: bool = False) -> None:
+def answer_all(client: Client, value: str = "yes", htmx: bool = False, prefix: str = "") -> None:
     for key in KEYS:
         extra = HX if htmx else {}
-        response = client.post(f"/questionnaire/{key}/", {"answer": value}, **extra)
+        response = client.post(f"{prefix}/questionnaire/{key}/", {"answer": value}, **extra)
         assert response.status_code in (200, 302)
 
 
@@ -240,11 +257,13 @@ def test_result_with_unanswered_questions_goes_to_the_first_one(patient: Client)
         assertRedirects(response, f"/questionnaire/{KEYS[1]}/", fetch_redirect_response=False)
 
 
-@pytest.mark.parametrize(
-    "url", [f"/questionnaire/{KEYS[0]}/", "/questionnaire/check/", "/questionnaire/result/"]
-)
-def test_without_a_packet_pages_send_you_to_the_start(client: Client, db, url: str) -> None:
-    assertRedirects(client.get(url), "/questionnaire/", fetch_redirect_response=False)
+@LANGUAGES
+@pytest.mark.parametrize("step", [f"{KEYS[0]}/", "check/", "result/", "ready/"])
+def test_without_a_packet_pages_send_you_to_the_start(
+    client: Client, db, prefix: str, lang: str, step: str
+) -> None:
+    response = client.get(f"{prefix}/questionnaire/{step}")
+    assertRedirects(response, f"{prefix}/questionnaire/", fetch_redirect_response=False)
     assert Packet.objects.count() == 0
 
 
@@ -262,30 +281,34 @@ def test_wrong_methods_are_refused(patient: Client) -> None:
     assert patient.put(f"/questionnaire/{KEYS[0]}/").status_code == 405
 
 
-@pytest.mark.parametrize(
-    "url", [f"/questionnaire/{KEYS[0]}/", "/questionnaire/check/", "/questionnaire/result/"]
-)
+@LANGUAGES
+@pytest.mark.parametrize("step", [f"{KEYS[0]}/", "check/", "result/"])
 def test_questionnaire_pages_have_bounded_queries(
-    patient: Client, django_assert_max_num_queries, url: str
+    patient: Client, django_assert_max_num_queries, prefix: str, lang: str, step: str
 ) -> None:
-    start(patient)
-    answer_all(patient, "yes")
+    start(patient, prefix=prefix)
+    answer_all(patient, "yes", prefix=prefix)
     from guides.models import current_release
 
     current_release()  # each process looks the content version up once a minute
     # The session, then the packet and its answers in one query.
     with django_assert_max_num_queries(2):
-        response = patient.get(url)
+        response = patient.get(f"{prefix}/questionnaire/{step}")
     assert response.status_code == 200
+    assertContains(response, f'<html lang="{lang}">')
 
 
-def test_answering_has_bounded_queries(patient: Client, django_assert_max_num_queries) -> None:
-    start(patient)
+@LANGUAGES
+def test_answering_has_bounded_queries(
+    patient: Client, django_assert_max_num_queries, prefix: str, lang: str
+) -> None:
+    start(patient, prefix=prefix)
     # The session, the packet with its answers, the upsert, the packet's clock,
     # and the session saved again (inside a savepoint pair) so it lasts two
     # weeks from this change.
     with django_assert_max_num_queries(7):
-        patient.post(f"/questionnaire/{KEYS[0]}/", {"answer": "yes"}, **HX)
+        response = patient.post(f"{prefix}/questionnaire/{KEYS[0]}/", {"answer": "yes"}, **HX)
+    assertContains(response, {"en": "Step 3 of", "es": "Paso 3 de"}[lang])
 
 
 def test_changing_an_answer_after_start_again_elsewhere_goes_to_the_first_gap(
@@ -328,11 +351,14 @@ def test_every_change_restarts_the_session_clock(patient: Client, settings) -> N
     assert (refreshed.expire_date - timezone.now()).days >= 13
 
 
+@LANGUAGES
 @pytest.mark.parametrize(
     ("old", "new"),
     [("not-cancer-specialist", "no-cancer-specialist"), ("sub-specialist", "single-expert")],
 )
-def test_addresses_of_reworded_questions_lead_to_the_new_ones(client: Client, old, new) -> None:
-    response = client.get(f"/questionnaire/{old}/")
+def test_addresses_of_reworded_questions_lead_to_the_new_ones(
+    client: Client, prefix: str, lang: str, old: str, new: str
+) -> None:
+    response = client.get(f"{prefix}/questionnaire/{old}/")
     assert response.status_code == 301
-    assert response["Location"] == f"/questionnaire/{new}/"
+    assert response["Location"] == f"{prefix}/questionnaire/{new}/"

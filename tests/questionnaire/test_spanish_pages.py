@@ -181,24 +181,10 @@ def test_changing_an_answer_from_the_check_page_returns_there_in_spanish(
     assertRedirects(response, f"{ES}check/", fetch_redirect_response=False)
 
 
-def test_without_a_packet_spanish_steps_send_you_to_the_spanish_start(client: Client, db) -> None:
-    for key in [KEYS[0], "check", "result", "ready"]:
-        assertRedirects(client.get(f"{ES}{key}/"), ES, fetch_redirect_response=False)
-
-
 def test_a_question_asked_too_early_redirects_within_spanish(patient: Client) -> None:
     start(patient)
     response = patient.get(f"{ES}{KEYS[4]}/")
     assertRedirects(response, f"{ES}{KEYS[0]}/", fetch_redirect_response=False)
-
-
-def test_old_addresses_of_reworded_questions_lead_to_the_spanish_new_ones(
-    patient: Client,
-) -> None:
-    for old, new in flow.MOVED.items():
-        response = patient.get(f"{ES}{old}/")
-        assert response.status_code == 301
-        assert response["Location"] == f"{ES}{new}/"
 
 
 # --- Errors --------------------------------------------------------------------
@@ -608,33 +594,6 @@ def test_each_spanish_page_reads_fairly_easy(
     assert score >= FAIRLY_EASY, (
         f"{name}: Fernández-Huerta {score:.1f} (INFLESZ {inflesz(text):.1f}), below {FAIRLY_EASY}"
     )
-
-
-# --- Query bounds as in English -------------------------------------------------------------
-
-
-@pytest.mark.parametrize("url", [f"{ES}{KEYS[0]}/", f"{ES}check/", f"{ES}result/"])
-def test_spanish_steps_have_the_english_query_bounds(
-    patient: Client, django_assert_max_num_queries, url: str
-) -> None:
-    start(patient)
-    answer_all(patient, "yes")
-    from guides.models import current_release
-
-    current_release()
-    with django_assert_max_num_queries(2):
-        response = patient.get(url)
-    assert response.status_code == 200
-    assertContains(response, '<html lang="es">')
-
-
-def test_answering_in_spanish_has_the_english_query_bound(
-    patient: Client, django_assert_max_num_queries
-) -> None:
-    start(patient)
-    with django_assert_max_num_queries(7):
-        response = patient.post(f"{ES}{KEYS[0]}/", {"answer": "yes"}, **HX)
-    assertContains(response, "Paso 3 de")
 
 
 # --- The result pieces the packet pages and the PDF include ---------------------------------
