@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
+from django.db.models import CharField, Value
 from django.urls import get_script_prefix, reverse
 from django.utils import translation
 from django.utils.translation import get_language, gettext
@@ -19,6 +20,7 @@ from checklists.letter import Details, Letter, Planned, build_letters, plan_lett
 from checklists.models import ChecklistEntry, InsuranceCall, PacketQuestion, Status
 from packets.models import LetterLanguage, Packet
 from questionnaire import decision, scoring
+from questionnaire.models import Answer
 from questionnaire.result import ResultView, result
 
 STATUS_LABELS = dict(Status.choices)
@@ -72,21 +74,72 @@ class ChecklistView:
     progress: records.Progress
 
 
+# --- The packet's rows, in one query ---------------------------------------------
+
+
+@dataclass
+class Saved:
+    """What the patient saved that a page counts or lists: answers, checklist
+    entries (status, note), and, when asked for, one key per question (its
+    suggestion, or "") and the insurance call's three answers."""
+
+    answers: dict[str, str]
+    entries: dict[str, tuple[str, str]]
+    questions: list[str]
+    call: tuple[str, str, str] | None
+
+
+def _text(value: str = "") -> Value:
+    return Value(value, output_field=CharField())
+
+
+def saved(packet: Packet, questions: bool = False, call: bool = False) -> Saved:
+    """Read the packet's rows of several kinds in one UNION ALL query, each row
+    as (kind, key, value, note): a page pays one round trip, not one a table."""
+    parts = [
+        Answer.objects.filter(packet=packet).values_list(_text("a"), "key", "value", _text()),
+        ChecklistEntry.objects.filter(packet=packet).values_list(
+            _text("e"), "item_key", "status", "note"
+        ),
+    ]
+    if questions:
+        parts.append(
+            PacketQuestion.objects.filter(packet=packet).values_list(
+                _text("q"), "suggestion_key", _text(), _text()
+            )
+        )
+    if call:
+        parts.append(
+            InsuranceCall.objects.filter(packet=packet).values_list(
+                _text("c"), "covered", "referral_needed", "in_network"
+            )
+        )
+    first, *rest = (part.order_by() for part in parts)
+    found = Saved({}, {}, [], None)
+    for kind, key, value, note in first.union(*rest, all=True):
+        if kind == "a":
+            found.answers[key] = value
+        elif kind == "e":
+            found.entries[key] = (value, note)
+        elif kind == "q":
+            found.questions.append(key)
+        else:
+            found.call = (key, value, note)
+    return found
+
+
 def checklist(
     packet: Packet,
     answers: dict[str, str],
     group_key: str | None = None,
     posted: dict[str, tuple[str, str, dict]] | None = None,
+    entries: dict[str, tuple[str, str]] | None = None,
 ) -> ChecklistView:
     """The records checklist, or one group of it. ``posted`` carries what a
-    refused form sent (status, note, errors), so nothing typed is lost."""
-    entries = ChecklistEntry.objects.filter(packet=packet)
-    if group_key:
-        entries = entries.filter(item_key__in=[i.key for i in records.ITEMS_BY_GROUP[group_key]])
-    saved = {
-        key: (status, note)
-        for key, status, note in entries.values_list("item_key", "status", "note")
-    }
+    refused form sent (status, note, errors), so nothing typed is lost;
+    ``entries`` the saved rows, when the caller has read them already."""
+    if entries is None:
+        entries = saved(packet).entries
     flagged = records.highlights(answers)
     posted = posted or {}
     groups = []
@@ -95,7 +148,7 @@ def checklist(
             continue
         items = []
         for item in records.ITEMS_BY_GROUP[group.key]:
-            status, note = saved.get(item.key, (Status.NEED, ""))
+            status, note = entries.get(item.key, (Status.NEED, ""))
             errors: dict = {}
             if item.key in posted:
                 status, note, errors = posted[item.key]
@@ -262,11 +315,11 @@ class TaskList:
 
 
 def tasks(packet: Packet) -> TaskList:
-    """Each task with its status, from a few small queries (no rendering of items)."""
-    answers = dict(packet.answers.values_list("key", "value"))
-    entries = dict(ChecklistEntry.objects.filter(packet=packet).values_list("item_key", "status"))
-    question_count = PacketQuestion.objects.filter(packet=packet).count()
-    call = InsuranceCall.objects.filter(packet=packet).first()
+    """Each task with its status, from one query of the saved rows (no rendering of items)."""
+    rows = saved(packet, questions=True, call=True)
+    answers = rows.answers
+    entries = {key: status for key, (status, _note) in rows.entries.items()}
+    question_count = len(rows.questions)
     urls = dict(task_order())
 
     record_tasks = []
@@ -296,7 +349,7 @@ def tasks(packet: Packet) -> TaskList:
         packet.records_office_address,
     ]
     other_fields = [packet.cancer_type, packet.first_doctor, packet.doctor_contact, packet.center]
-    call_answers = [call.covered, call.referral_needed, call.in_network] if call else []
+    call_answers = list(rows.call or ())
     task_list = [
         Task(
             "answers",
@@ -331,7 +384,7 @@ def tasks(packet: Packet) -> TaskList:
             "insurance",
             _("Call your insurance company"),
             urls["insurance"],
-            _status(call is not None, bool(call_answers) and all(call_answers)),
+            _status(rows.call is not None, bool(call_answers) and all(call_answers)),
         ),
     ]
     return TaskList(answers, task_list, record_tasks, ready_total)
@@ -402,8 +455,9 @@ class CheckView:
 
 
 def check_summary(packet: Packet) -> CheckView:
-    answers = dict(packet.answers.values_list("key", "value"))
-    checks = checklist(packet, answers)
+    rows = saved(packet)
+    answers = rows.answers
+    checks = checklist(packet, answers, entries=rows.entries)
     statuses = {iv.key: iv.status for group in checks.groups for iv in group.items}
     own = letter_language(packet) == LetterLanguage.SPANISH
     return CheckView(
@@ -417,8 +471,9 @@ def check_summary(packet: Packet) -> CheckView:
 
 
 def whole_packet(packet: Packet, today: date) -> PacketView:
-    answers = dict(packet.answers.values_list("key", "value"))
-    checks = checklist(packet, answers)
+    rows = saved(packet)
+    answers = rows.answers
+    checks = checklist(packet, answers, entries=rows.entries)
     statuses = {iv.key: iv.status for group in checks.groups for iv in group.items}
     return PacketView(
         packet=packet,

@@ -26,7 +26,6 @@ from checklists.forms import DetailsForm, InsuranceCallForm, ItemForm, LetterFor
 from checklists.models import QUESTIONS_MAX, ChecklistEntry, InsuranceCall, PacketQuestion
 from packets import access as packets
 from packets.models import Packet
-from questionnaire.answers import answers_of
 
 PAGE_METHODS = ["GET", "HEAD", "POST"]
 
@@ -107,8 +106,10 @@ def _records_page(
     request: HttpRequest, current: Packet, group: str, posted: dict[str, tuple[str, str, dict]]
 ) -> HttpResponse:
     """One group's page; refused items come back with what was typed and why."""
-    answers = answers_of(current)
-    view = presenters.checklist(current, answers, group_key=group, posted=posted)
+    rows = presenters.saved(current)
+    view = presenters.checklist(
+        current, rows.answers, group_key=group, posted=posted, entries=rows.entries
+    )
     has_errors = any(errors for _status, _note, errors in posted.values())
     return _page(
         request, "checklists/records.html", {"group": view.groups[0], "has_errors": has_errors}
