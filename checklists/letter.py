@@ -19,7 +19,7 @@ from django.utils.dateformat import format as format_date
 from django.utils.translation import get_language, gettext_lazy, pgettext
 from django.utils.translation import gettext as _
 
-from checklists.records import IMAGING, LAB, OFFICE, Item
+from checklists.records import IMAGING, ITEMS_BY_KEY, LAB, OFFICE, Item
 
 GAP = "____________________"
 
@@ -161,13 +161,12 @@ def plan_letters(still_needed: list[Item], details: Details, own: bool = False) 
 def build_letters(still_needed: list[Item], details: Details, today: date) -> list[Letter]:
     """One letter for each holder that has something still needed, in the
     active language (callers choose it with translation.override)."""
-    wanted = requested_items(still_needed, details)
+    builders = {OFFICE: _office, LAB: _lab, IMAGING: _imaging}
     letters = []
-    for kind, build in ((OFFICE, _office), (LAB, _lab), (IMAGING, _imaging)):
-        items = tuple(str(item.request) for item in wanted if item.request_from == kind)
-        if items:
-            letter = build(items, details, today)
-            letters.append(replace(letter, dated=long_date(today), language=get_language() or "en"))
+    for plan in plan_letters(still_needed, details):
+        items = tuple(str(ITEMS_BY_KEY[key].request) for key in plan.items)
+        letter = builders[plan.kind](items, details, today)
+        letters.append(replace(letter, dated=long_date(today), language=get_language() or "en"))
     return letters
 
 

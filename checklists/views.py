@@ -24,7 +24,7 @@ from django.views.decorators.vary import vary_on_headers
 from checklists import presenters, records
 from checklists.forms import DetailsForm, InsuranceCallForm, ItemForm, LetterForm, QuestionForm
 from checklists.models import QUESTIONS_MAX, ChecklistEntry, InsuranceCall, PacketQuestion
-from packets import access as packets
+from packets import access
 from packets.models import Packet
 
 PAGE_METHODS = ["GET", "HEAD", "POST"]
@@ -47,13 +47,13 @@ def _page(request: HttpRequest, template: str, context: dict, status: int = 200)
 def packet(request: HttpRequest) -> HttpResponse:
     """The task list; for a browser without a packet, an offer to start one."""
     if request.method == "POST":
-        packets.start_packet(request)
+        access.start_packet(request)
         return redirect("checklists:packet")
-    current = packets.current_packet(request)
+    current = access.current_packet(request)
     if current is None:
         return _page(request, "checklists/packet_start.html", {})
     if not current.can_edit:
-        return redirect(packets.VIEW_ONLY_HOME)
+        return redirect(access.VIEW_ONLY_HOME)
     return _page(
         request, "checklists/packet.html", {"packet": current, "tasks": presenters.tasks(current)}
     )
@@ -61,7 +61,7 @@ def packet(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @never_cache
-@packets.with_packet("checklists:packet")
+@access.with_packet("checklists:packet")
 def answers(request: HttpRequest, current: Packet) -> HttpResponse:
     """My questionnaire answers: the result and what matters most, read only here."""
     return _page(
@@ -76,7 +76,7 @@ def answers(request: HttpRequest, current: Packet) -> HttpResponse:
 
 @require_http_methods(PAGE_METHODS)
 @never_cache
-@packets.with_packet("checklists:packet")
+@access.with_packet("checklists:packet")
 def records_group(request: HttpRequest, current: Packet, group: str) -> HttpResponse:
     """One group of the checklist; "Save and continue" saves every item on it."""
     if group not in records.GROUPS_BY_KEY:
@@ -124,7 +124,7 @@ def save_item(request: HttpRequest, key: str) -> HttpResponse:
     item = records.ITEMS_BY_KEY.get(key)
     if item is None:
         raise Http404("No such checklist item")
-    current = packets.current_packet(request)
+    current = access.current_packet(request)
     if current is None:
         return redirect("checklists:packet")
     # The task page names its fields "<key>-status"; the old form did not.
@@ -179,7 +179,7 @@ def _first(form) -> str:
 
 @require_http_methods(PAGE_METHODS)
 @never_cache
-@packets.with_packet("checklists:packet")
+@access.with_packet("checklists:packet")
 def questions(request: HttpRequest, current: Packet) -> HttpResponse:
     form = QuestionForm(request.POST) if request.method == "POST" else QuestionForm()
     if request.method == "POST" and request.POST.get("action") == "done":
@@ -278,7 +278,7 @@ def _form_task(
 
 @require_http_methods(PAGE_METHODS)
 @never_cache
-@packets.with_packet("checklists:packet")
+@access.with_packet("checklists:packet")
 def details(request: HttpRequest, current: Packet) -> HttpResponse:
     return _form_task(
         request,
@@ -293,7 +293,7 @@ def details(request: HttpRequest, current: Packet) -> HttpResponse:
 
 @require_http_methods(PAGE_METHODS)
 @never_cache
-@packets.with_packet("checklists:packet")
+@access.with_packet("checklists:packet")
 def letter(request: HttpRequest, current: Packet) -> HttpResponse:
     """How the records travel, then the letters themselves (each prints alone)."""
     return _form_task(
@@ -310,7 +310,7 @@ def letter(request: HttpRequest, current: Packet) -> HttpResponse:
 
 @require_http_methods(PAGE_METHODS)
 @never_cache
-@packets.with_packet("checklists:packet")
+@access.with_packet("checklists:packet")
 def insurance(request: HttpRequest, current: Packet) -> HttpResponse:
     """A script for calling the insurer, and a log of what they said."""
     call = presenters.insurance(current) or InsuranceCall(packet=current)
@@ -330,7 +330,7 @@ def insurance(request: HttpRequest, current: Packet) -> HttpResponse:
 
 @require_safe
 @never_cache
-@packets.with_packet("checklists:packet", viewable=True)
+@access.with_packet("checklists:packet", viewable=True)
 def check(request: HttpRequest, current: Packet) -> HttpResponse:
     """What will print, with a change link for each part (for a browser that
     can change it), then the download."""

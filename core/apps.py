@@ -9,6 +9,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self) -> None:
-        from core import checks, logredact  # noqa: F401  (system checks register on import)
+        # checks registers system checks and adminguard its login signals, on import.
+        from core import adminguard, checks, logredact  # noqa: F401
 
         logredact.install()

@@ -65,7 +65,7 @@ def search(request: HttpRequest) -> HttpResponse:
     language = get_language()
     guides = guide_search.search_guides(query, language) if query else []
     terms = guide_search.search_terms(query, language) if query else []
-    return render(
+    response = render(
         request,
         "guides/search.html",
         {
@@ -78,6 +78,11 @@ def search(request: HttpRequest) -> HttpResponse:
             "searched": bool(query),
         },
     )
+    # What a patient searched for is in this page's address: no request made
+    # from it (a link, a style sheet, this site's own pages) carries it on.
+    # The page has no POST form, so no Origin is needed.
+    response["Referrer-Policy"] = "no-referrer"
+    return response
 
 
 @require_safe

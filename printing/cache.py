@@ -31,6 +31,9 @@ _SHAPING_FILES = (
     "checklists/letter.py",
     "checklists/presenters.py",
     "printing/packet.py",
+    # The words box: which hard words it looks for, and how it cuts a meaning.
+    "guides/glossary.py",
+    "guides/models.py",
     "questionnaire/situations.py",
     "questionnaire/scoring.py",
     "questionnaire/decision.py",

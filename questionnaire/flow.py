@@ -114,8 +114,8 @@ def number(key: str) -> int | None:
     return COUNTED.index(key) + 1 if key in COUNTED else None
 
 
-# The questions' steps ask exactly the questions "done" counts, in the same order.
-assert QUESTION_KEYS == decision.QUESTION_KEYS, "flow and decision disagree on the questions"
+# The questions' steps ask exactly the questions "done" counts, in the same
+# order (tests/questionnaire/test_flow_routes.py holds them to it).
 first_open = decision.first_open
 
 

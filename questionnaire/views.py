@@ -17,7 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
-from packets import access as packets
+from packets import access
 from packets.models import Packet
 from questionnaire import answers as answers_store
 from questionnaire import decision, flow, scoring, situations
@@ -201,7 +201,7 @@ def step(request: HttpRequest, key: str) -> HttpResponse:
     if packet is None:
         return redirect("questionnaire:start")
     if not packet.can_edit:
-        return redirect(packets.VIEW_ONLY_HOME)
+        return redirect(access.VIEW_ONLY_HOME)
     if blocker := flow.blocked_by(answers, key):
         return redirect(url(blocker))
     change = "1" in (request.GET.get("change"), request.POST.get("change"))
@@ -230,7 +230,7 @@ def step(request: HttpRequest, key: str) -> HttpResponse:
 def start(request: HttpRequest) -> HttpResponse:
     """The start page. Only the Start button (a POST) creates a packet."""
     if request.method == "POST":
-        packet = packets.start_packet(request)
+        packet = access.start_packet(request)
         return redirect(url(flow.resume(answers_store.answers_of(packet))))
     packet, answers = answers_store.packet_and_answers(request)
     answered = sum(1 for key in flow.QUESTION_KEYS if key in answers)
@@ -257,7 +257,7 @@ def start(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @never_cache
-@packets.with_packet("questionnaire:start")
+@access.with_packet("questionnaire:start")
 def restart(request: HttpRequest, packet: Packet) -> HttpResponse:
     """Start again: a page that says what will be cleared, then a POST that clears it."""
     if request.method != "POST":

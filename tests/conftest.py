@@ -65,20 +65,25 @@ SERVICES = {
 }
 
 
+DEFAULT_PORTS = {"PostgreSQL": 5432, "Redis": 6379}
+
+
 def _unreachable() -> list[str]:
     missing = []
     for name, url in SERVICES.items():
         parts = urlsplit(url)
+        host, port = parts.hostname or "127.0.0.1", parts.port or DEFAULT_PORTS[name]
         try:
-            socket.create_connection((parts.hostname, parts.port), timeout=1).close()
+            socket.create_connection((host, port), timeout=1).close()
         except OSError:
-            missing.append(f"{name} at {parts.hostname}:{parts.port}")
+            missing.append(f"{name} at {host}:{port}")
     return missing
 
 
 def pytest_collection_modifyitems(config, items) -> None:
     needing = [item for item in items if item.get_closest_marker("services")]
-    if not needing or os.environ.get("CI"):
+    in_ci = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+    if not needing or in_ci:
         return
     missing = _unreachable()
     if missing:

@@ -8,20 +8,27 @@ raised out of the way; the tests of those limits set their own.
 import os
 from urllib.parse import urlsplit
 
+from django.core.exceptions import ImproperlyConfigured
+
 from secondopinion.settings import *  # noqa: F403
 from secondopinion.settings import CACHES, DATABASES, REDIS_URL, envbool, envint
 
 # A fast hasher: the admin's tests log in many times.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
-# With pytest-xdist each worker has a Redis database of its own (13, 11, ...;
-# 14 is the scale-out test's and 12 the bench's):
-# a test that clears the cache empties the whole database, not only its keys.
+# With pytest-xdist each worker has a Redis database of its own: a test that
+# clears the cache empties the whole database, not only its keys. Worker 0
+# uses REDIS_URL's own; the others take free numbers, never 0 (a developer's
+# default), 12 (the bench's) or 14 (the scale-out test's).
 _worker = os.environ.get("PYTEST_XDIST_WORKER", "")
-if REDIS_URL and _worker.startswith("gw"):
+if REDIS_URL and _worker.startswith("gw") and _worker != "gw0":
     _url = urlsplit(REDIS_URL)
-    _db = (int(_url.path.strip("/") or 0) - 2 * int(_worker[2:])) % 16
-    CACHES["default"]["LOCATION"] = _url._replace(path=f"/{_db}").geturl()
+    _own = int(_url.path.strip("/") or 0)
+    _free = [n for n in range(1, 16) if n not in (_own, 12, 14)]
+    _index = int(_worker[2:]) - 1
+    if _index >= len(_free):
+        raise ImproperlyConfigured(f"no free Redis database for test worker {_worker}")
+    CACHES["default"]["LOCATION"] = _url._replace(path=f"/{_free[_index]}").geturl()
 
 # Pages render every time (the one test of the page cache turns it on).
 CACHES["pages"] = {**CACHES["pages"], "BACKEND": "django.core.cache.backends.dummy.DummyCache"}

@@ -13,12 +13,18 @@ MOVED = {"packet": "packets", "device": "packets", "pairingcode": "packets",
 
 
 def move_content_types(apps, schema_editor, back=False):
+    """The old content type takes its new app label, keeping its id, so the
+    admin's log entries and permissions that point at it stay with it. One
+    made for the new label already (a partial `migrate packets` run before
+    this one) is removed first; it has nothing of the old one's."""
     ContentType = apps.get_model("contenttypes", "ContentType")
     db = schema_editor.connection.alias
     for model, app in MOVED.items():
         old, new = (app, "checklists") if back else ("checklists", app)
-        if not ContentType.objects.using(db).filter(app_label=new, model=model).exists():
-            ContentType.objects.using(db).filter(app_label=old, model=model).update(app_label=new)
+        existing = ContentType.objects.using(db).filter(app_label=old, model=model)
+        if existing.exists():
+            ContentType.objects.using(db).filter(app_label=new, model=model).delete()
+            existing.update(app_label=new)
 
 
 def move_content_types_back(apps, schema_editor):

@@ -15,7 +15,7 @@
     next.focus();
   });
 
-  // The page gives the words, in its own language: checklists/_enhance.html
+  // The page gives the words, in its own language: includes/enhance.html
   // on every page that loads this script, or the live region's own data-*.
   function text(name) {
     var source = document.getElementById("script-text");

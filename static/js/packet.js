@@ -48,7 +48,7 @@
   });
 
   // --- Character count ---------------------------------------------------
-  // The words come from the page, in its language (checklists/_enhance.html).
+  // The words come from the page, in its language (includes/enhance.html).
   var source = document.getElementById("script-text");
   var words = {
     leftOne: (source && source.dataset.leftOne) || "",

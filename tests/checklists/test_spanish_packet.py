@@ -9,7 +9,7 @@ chosen, a Spanish version for the patient follows it, marked not for sending.
 import io
 import re
 import subprocess
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from unittest import mock
 
@@ -501,6 +501,24 @@ def test_deleting_forgets_the_pdfs_of_both_languages(full) -> None:
     keys = [pdf_cache.packet_key(packet.pk, "letter", lang) for lang in ("en", "es")]
     assert all(cache.get(key) for key in keys)
     client.post("/es/packet/delete/")
+    assert not any(cache.get(key) for key in keys)
+
+
+def test_purging_an_idle_packet_forgets_its_pdfs(full) -> None:
+    """purge_packets deletes packets; printing forgets their PDFs as each goes."""
+    from django.core.management import call_command
+
+    from packets.models import Packet
+    from printing import cache as pdf_cache
+
+    client, packet = full
+    client.get("/packet/packet.pdf")
+    client.get("/es/packet/packet.pdf")
+    keys = [pdf_cache.packet_key(packet.pk, "letter", lang) for lang in ("en", "es")]
+    assert all(cache.get(key) for key in keys)
+    Packet.objects.filter(pk=packet.pk).update(updated_at=timezone.now() - timedelta(days=30))
+    call_command("purge_packets", stdout=io.StringIO())
+    assert not Packet.objects.filter(pk=packet.pk).exists()
     assert not any(cache.get(key) for key in keys)
 
 

@@ -93,3 +93,6 @@ def test_the_words_box_is_the_word_list_the_site_shows(
     # Nothing in the box that the word list does not have, in this language.
     defined = re.findall(r"(?:^|\.\s)([A-ZÁÉÍÓÚ][^:.]{1,40}): ", box)
     assert set(defined) <= set(word_list), set(defined) - set(word_list)
+    # The PDF speaks in the first person: its words never address a reader.
+    you = r"\b(you|your|usted|ustedes)\b"
+    assert not re.search(you, box, flags=re.IGNORECASE), box

@@ -157,3 +157,7 @@ def test_every_step_has_a_template_and_every_answer_step_a_form() -> None:
     for step in flow.STEPS:
         assert step.template.startswith("questionnaire/")
         assert (step.form is not None) == (step.kind in (flow.QUESTION, flow.VALUES, flow.SURE))
+
+
+def test_the_flow_asks_exactly_the_questions_done_counts_in_order() -> None:
+    assert flow.QUESTION_KEYS == decision.QUESTION_KEYS

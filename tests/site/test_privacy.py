@@ -57,6 +57,26 @@ def test_error_reports_hide_everything_posted() -> None:
         assert SECRET not in reporter.get_traceback_html()
 
 
+def test_error_reports_hide_a_search_from_the_query_and_the_referer() -> None:
+    request = RequestFactory().get(
+        f"/guides/?q={SECRET}", HTTP_REFERER=f"https://testserver/search/?q={SECRET}"
+    )
+    try:
+        raise RuntimeError("report me")
+    except RuntimeError as error:
+        reporter = ExceptionReporter(request, type(error), error, error.__traceback__)
+        meta = reporter.get_traceback_text().split("META:")[-1]
+        assert "QUERY_STRING" in meta and "HTTP_REFERER" in meta
+        assert SECRET not in meta
+
+
+def test_a_search_page_sends_its_words_nowhere(client: Client, guides_loaded) -> None:
+    """The words are in the search page's address; nothing loaded from it gets it."""
+    response = client.get(f"/search/?q={SECRET}")
+    assert response["Referrer-Policy"] == "no-referrer"
+    assert 'method="post"' not in response.content.decode().lower()
+
+
 def test_delete_leaves_no_row(patient: Client) -> None:
     packet = fill(patient)
     patient.post("/packet/delete/")

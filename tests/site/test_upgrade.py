@@ -13,6 +13,8 @@ import io
 from datetime import timedelta
 
 import pytest
+from django.contrib.admin.models import LogEntry
+from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
@@ -93,6 +95,18 @@ def test_a_packet_saved_before_the_recut_upgrades_and_prints_the_same(guides_loa
         _migrate(OLD_LAYOUT)
         old_apps = MigrationExecutor(connection).loader.project_state(OLD_LAYOUT[:1]).apps
         old_id = _write_old_packet(old_apps)
+        # An editor's admin log entry about a packet, under the old app (the
+        # admin's and content types' tables are the same in both layouts).
+        ContentType.objects.clear_cache()
+        old_type, _ = ContentType.objects.get_or_create(app_label="checklists", model="packet")
+        LogEntry.objects.create(
+            content_type_id=old_type.pk,
+            object_id=str(old_id),
+            object_repr="Packet",
+            action_flag=2,
+            change_message="[]",
+            user=User.objects.create(username="editor", password="!"),
+        )
     finally:
         _migrate(latest)  # whatever happened, the rest of the run sees today's schema
 
@@ -101,9 +115,13 @@ def test_a_packet_saved_before_the_recut_upgrades_and_prints_the_same(guides_loa
     assert upgraded.entries.count() == len(records.ITEMS)
     assert Device.objects.get(packet=upgraded).label == "Maria's laptop"
     assert upgraded.pairing_codes.count() == 1
-    # The admin's log still names the moved models under their new apps.
-    assert ContentType.objects.get_for_model(Packet).app_label == "packets"
+    # The content type kept its id under the new app, so the admin's log entry
+    # still points at the moved model.
+    ContentType.objects.clear_cache()
+    moved_type = ContentType.objects.get(pk=old_type.pk)
+    assert (moved_type.app_label, moved_type.model) == ("packets", "packet")
     assert not ContentType.objects.filter(app_label="checklists", model="packet").exists()
+    assert LogEntry.objects.get(object_id=str(old_id)).content_type == moved_type
 
     # The patient's session (it holds only the packet's id) finds it as before.
     before, today = Client(), Client()
