@@ -14,6 +14,7 @@ name's count.
 """
 
 import hashlib
+import unicodedata
 
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in, user_login_failed
@@ -27,7 +28,11 @@ from core.clientip import allowed, limit_key
 
 
 def _user_key(username: str) -> str:
-    digest = hashlib.sha256(username.strip().lower().encode("utf-8")).hexdigest()[:32]
+    """One counter for every spelling Django would log in as the same user:
+    NFKC folds look-alikes (fullwidth ａｄｍｉｎ is admin) as Django's login
+    form does before checking the password; case and spaces count as one too."""
+    name = unicodedata.normalize("NFKC", username).strip().casefold()
+    digest = hashlib.sha256(name.encode("utf-8")).hexdigest()[:32]
     return f"admin-login:user:{digest}"
 
 

@@ -160,6 +160,39 @@ def test_admin_login_locks_after_repeated_failures(editor_name: str, settings) -
     assert login(browser(an_address()), editor_name, "the-right-password-1").status_code == 429
 
 
+def to_fullwidth(name: str) -> str:
+    """The same letters as fullwidth forms (ａｄｍｉｎ): Django's login folds them
+    back to the plain name (NFKC) before it checks the password."""
+    return "".join(chr(ord(ch) + 0xFEE0) if "!" <= ch <= "~" else ch for ch in name)
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [to_fullwidth, str.upper, lambda name: f"  {name} "],
+    ids=["fullwidth", "capitals", "spaces"],
+)
+def test_a_look_alike_user_name_is_as_locked_as_the_real_one(
+    editor_name: str, settings, variant
+) -> None:
+    """The lock counts failures under the name Django checks, so a name that
+    Django folds to the locked one is locked too."""
+    settings.ADMIN_LOGIN_USER_FAILURES = 5
+    attacker = browser(an_address())
+    for _ in range(5):
+        login(attacker, editor_name, "wrong")
+    other = browser(an_address())
+    response = login(other, variant(editor_name), "the-right-password-1")
+    assert response.status_code == 429
+    assert "_auth_user_id" not in other.session
+
+
+def test_guesses_under_a_look_alike_name_count_for_the_real_one(editor_name: str, settings) -> None:
+    settings.ADMIN_LOGIN_USER_FAILURES = 5
+    for _ in range(5):
+        login(browser(an_address()), to_fullwidth(editor_name), "wrong")
+    assert login(browser(an_address()), editor_name, "the-right-password-1").status_code == 429
+
+
 def test_one_address_is_locked_out_across_user_names(editor_name: str, settings) -> None:
     settings.ADMIN_LOGIN_ADDRESS_FAILURES = 3
     address = an_address()
