@@ -61,13 +61,20 @@ def packet(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @never_cache
-@access.with_packet("checklists:packet")
+@access.with_packet("checklists:packet", viewable=True)
 def answers(request: HttpRequest, current: Packet) -> HttpResponse:
-    """My questionnaire answers: the result and what matters most, read only here."""
+    """My questionnaire answers: the result and what matters most, read only here.
+
+    A view-only browser (a caregiver's) reads the whole result here too, with
+    no way to change it: the questionnaire's own pages are not open to it.
+    """
+    next_url = (
+        presenters.next_task_url("answers") if current.can_edit else reverse("checklists:check")
+    )
     return _page(
         request,
         "checklists/answers.html",
-        {"result": presenters.result(current), "next_url": presenters.next_task_url("answers")},
+        {"result": presenters.result(current), "next_url": next_url, "can_edit": current.can_edit},
     )
 
 

@@ -185,6 +185,27 @@ def test_a_view_code_reads_and_downloads(owner: Client) -> None:
     assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
 
 
+def test_a_view_only_browser_reads_the_whole_result(owner: Client) -> None:
+    """A caregiver with a view code read only the result's headline before."""
+    from questionnaire.situations import KEYS
+
+    owner.post("/questionnaire/")
+    owner.post("/questionnaire/urgency/", {"answer": "no"})
+    for n, key in enumerate(KEYS):
+        owner.post(f"/questionnaire/{key}/", {"answer": ("yes", "unsure", "no")[n % 3]})
+    viewer = joined(owner, "view")
+    assert 'href="/packet/answers/"' in viewer.get("/packet/check/").content.decode()
+    response = viewer.get("/packet/answers/")
+    assert response.status_code == 200
+    main = response.content.decode().split("<main", 1)[1].split("</main>", 1)[0]
+    assert "Reasons from your answers" in main and "Things to ask your care team" in main
+    # Nothing on it leads into the questionnaire's steps, closed to a view-only browser.
+    assert 'href="/questionnaire/' not in main
+    assert 'href="/packet/check/"' in main  # Continue
+    owners_page = owner.get("/packet/answers/").content.decode()
+    assert 'href="/questionnaire/result/"' in owners_page
+
+
 def _snapshot() -> tuple:
     packet = Packet.objects.get()
     return (
