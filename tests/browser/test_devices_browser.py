@@ -132,6 +132,13 @@ def test_a_caregiver_reads_and_downloads_but_cannot_change_anything(
     if javascript:
         assert_no_axe_violations(caregiver)
     screenshot(caregiver, "view-only-check")
+    # The questionnaire's result page of the packet is open to it, read only.
+    caregiver.goto(site + "/packet/answers/")
+    caregiver.get_by_role("heading", name="Your answers from the questionnaire").wait_for()
+    assert caregiver.locator("main a[href^='/questionnaire/']").count() == 0
+    if javascript:
+        assert_no_axe_violations(caregiver)
+    caregiver.goto(site + "/packet/check/")
     assert "Owner wrote this" in download(caregiver, site, tmp_path, "caregiver.pdf")
     # Crafted writes with this browser's cookies and a valid CSRF token.
     token = caregiver.locator("input[name=csrfmiddlewaretoken]").first.get_attribute("value")
