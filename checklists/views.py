@@ -8,11 +8,10 @@ Each page calls only the presenter of the section it shows.
 from collections.abc import Callable
 from datetime import date
 
-from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -26,17 +25,13 @@ from checklists.forms import DetailsForm, InsuranceCallForm, ItemForm, LetterFor
 from checklists.models import QUESTIONS_MAX, ChecklistEntry, InsuranceCall, PacketQuestion
 from packets import access
 from packets.models import Packet
+from packets.pages import render_packet_page
 
 PAGE_METHODS = ["GET", "HEAD", "POST"]
 
 
 def _today() -> date:
     return timezone.localdate()
-
-
-def _page(request: HttpRequest, template: str, context: dict, status: int = 200) -> HttpResponse:
-    context = {"section": "packet", "max_days": settings.PACKET_MAX_IDLE_DAYS, **context}
-    return render(request, template, context, status=status)
 
 
 # --- The task list -----------------------------------------------------------
@@ -51,10 +46,10 @@ def packet(request: HttpRequest) -> HttpResponse:
         return redirect("checklists:packet")
     current = access.current_packet(request)
     if current is None:
-        return _page(request, "checklists/packet_start.html", {})
+        return render_packet_page(request, "checklists/packet_start.html", {})
     if not current.can_edit:
         return redirect(access.VIEW_ONLY_HOME)
-    return _page(
+    return render_packet_page(
         request, "checklists/packet.html", {"packet": current, "tasks": presenters.tasks(current)}
     )
 
@@ -71,7 +66,7 @@ def answers(request: HttpRequest, current: Packet) -> HttpResponse:
     next_url = (
         presenters.next_task_url("answers") if current.can_edit else reverse("checklists:check")
     )
-    return _page(
+    return render_packet_page(
         request,
         "checklists/answers.html",
         {"result": presenters.result(current), "next_url": next_url, "can_edit": current.can_edit},
@@ -114,11 +109,9 @@ def _records_page(
 ) -> HttpResponse:
     """One group's page; refused items come back with what was typed and why."""
     rows = presenters.saved(current)
-    view = presenters.checklist(
-        current, rows.answers, group_key=group, posted=posted, entries=rows.entries
-    )
+    view = presenters.checklist(rows.answers, rows.entries, group_key=group, posted=posted)
     has_errors = any(errors for _status, _note, errors in posted.values())
-    return _page(
+    return render_packet_page(
         request, "checklists/records.html", {"group": view.groups[0], "has_errors": has_errors}
     )
 
@@ -201,7 +194,7 @@ def questions(request: HttpRequest, current: Packet) -> HttpResponse:
             anchor = "own" if form.cleaned_data["action"] == "add" else "my-questions"
             return redirect(reverse("checklists:questions") + f"#{anchor}")
         form.add_error(None, error)
-    return _page(
+    return render_packet_page(
         request,
         "checklists/questions.html",
         {"view": presenters.questions(current), "form": form, "limit": QUESTIONS_MAX},
@@ -280,7 +273,7 @@ def _form_task(
             return redirect(presenters.next_task_url(task))
     else:
         form = form_class(instance=instance)
-    return _page(request, template, {"form": form, "packet": current, **context()})
+    return render_packet_page(request, template, {"form": form, "packet": current, **context()})
 
 
 @require_http_methods(PAGE_METHODS)
@@ -341,7 +334,7 @@ def insurance(request: HttpRequest, current: Packet) -> HttpResponse:
 def check(request: HttpRequest, current: Packet) -> HttpResponse:
     """What will print, with a change link for each part (for a browser that
     can change it), then the download."""
-    return _page(
+    return render_packet_page(
         request,
         "checklists/check.html",
         {

@@ -7,9 +7,8 @@ page (no code in it at all); the code is typed there.
 """
 
 import segno
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -19,13 +18,9 @@ from django.views.decorators.http import require_http_methods
 from packets import access, pairing
 from packets.forms import JoinForm, ShareForm
 from packets.models import Device, Packet
+from packets.pages import render_packet_page
 
 PAGE_METHODS = ["GET", "HEAD", "POST"]
-
-
-def _page(request: HttpRequest, template: str, context: dict, status: int = 200) -> HttpResponse:
-    context = {"section": "packet", "max_days": settings.PACKET_MAX_IDLE_DAYS, **context}
-    return render(request, template, context, status=status)
 
 
 def _qr_svg(url: str) -> str:
@@ -78,8 +73,10 @@ def share(request: HttpRequest, current: Packet) -> HttpResponse:
             can_edit=form.cleaned_data["rights"] == "edit",
             qr=_qr_svg(join_url),
         )
-        return _page(request, "packets/share_code.html", context)
-    return _page(request, "packets/share.html", context, status=200 if error is None else 429)
+        return render_packet_page(request, "packets/share_code.html", context)
+    return render_packet_page(
+        request, "packets/share.html", context, status=200 if error is None else 429
+    )
 
 
 def _int(value: str | None) -> int:
@@ -107,7 +104,7 @@ def join(request: HttpRequest) -> HttpResponse:
             try:
                 joined = pairing.redeem(request, form.cleaned_data["code"])
             except pairing.TooManyTries as refused:
-                response = _page(request, "packets/join_too_many.html", {}, status=429)
+                response = render_packet_page(request, "packets/join_too_many.html", {}, status=429)
                 response["Retry-After"] = str(refused.retry_after)
                 return response
             if joined is not None:
@@ -122,7 +119,7 @@ def join(request: HttpRequest) -> HttpResponse:
             )
             status = 400
     has_packet = request.session.get(access.SESSION_KEY) is not None
-    return _page(
+    return render_packet_page(
         request,
         "packets/join.html",
         {
@@ -140,7 +137,7 @@ def delete(request: HttpRequest) -> HttpResponse:
     """Delete my packet: a confirmation page, then a POST that removes every row."""
     current = access.current_packet(request)
     if request.method == "GET" or request.method == "HEAD":
-        return _page(
+        return render_packet_page(
             request,
             "packets/delete.html",
             {"has_packet": current is not None, "can_edit": current is None or current.can_edit},
@@ -150,6 +147,6 @@ def delete(request: HttpRequest) -> HttpResponse:
         # scrub follow the delete (printing.cache, packets.scrub).
         current.delete()
     request.session.flush()
-    response = _page(request, "packets/deleted.html", {})
+    response = render_packet_page(request, "packets/deleted.html", {})
     response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
     return response

@@ -6,10 +6,8 @@ is built; otherwise the limit check, then one render, kept for next time.
 
 from collections.abc import Callable
 
-from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -19,13 +17,9 @@ from django.views.decorators.http import require_safe
 from checklists import records
 from packets import access
 from packets.models import Packet, PaperSize
+from packets.pages import render_packet_page
 from printing import cache as pdf_cache
 from printing import limits, packet, pdf
-
-
-def _page(request: HttpRequest, template: str, context: dict, status: int = 200) -> HttpResponse:
-    context = {"section": "packet", "max_days": settings.PACKET_MAX_IDLE_DAYS, **context}
-    return render(request, template, context, status=status)
 
 
 def _paper(request: HttpRequest, default: str = PaperSize.LETTER) -> str:
@@ -42,7 +36,7 @@ def _pdf_response(content: bytes, etag: str, filename: str) -> HttpResponse:
 
 def _busy(request: HttpRequest, retry_after: int = 5) -> HttpResponse:
     """The renderer is taken (or failed on a page anyone could retry): try again soon."""
-    response = _page(request, "printing/pdf_failed.html", {"busy": True}, status=503)
+    response = render_packet_page(request, "printing/pdf_failed.html", {"busy": True}, status=503)
     response["Retry-After"] = str(retry_after)
     return response
 
@@ -95,14 +89,14 @@ def packet_pdf(request: HttpRequest, current: Packet) -> HttpResponse:
         retry_after = limits.pdf_render_refused(request)
         if not retry_after:
             return None
-        response = _page(request, "printing/too_many.html", {}, status=429)
+        response = render_packet_page(request, "printing/too_many.html", {}, status=429)
         response["Retry-After"] = str(retry_after)
         return response
 
     def failed(busy: bool) -> HttpResponse:
         if busy:
             return _busy(request)
-        return _page(request, "printing/pdf_failed.html", {"busy": False}, status=500)
+        return render_packet_page(request, "printing/pdf_failed.html", {"busy": False}, status=500)
 
     return _cached_pdf(
         request,
