@@ -21,7 +21,7 @@ from checklists.models import ChecklistEntry, InsuranceCall, PacketQuestion, Sta
 from packets.models import LetterLanguage, Packet
 from questionnaire import decision, scoring
 from questionnaire.models import Answer
-from questionnaire.result import ResultView, result
+from questionnaire.result import ResultView, assessment_of, result
 
 STATUS_LABELS = dict(Status.choices)
 
@@ -129,17 +129,14 @@ def saved(packet: Packet, questions: bool = False, call: bool = False) -> Saved:
 
 
 def checklist(
-    packet: Packet,
     answers: dict[str, str],
+    entries: dict[str, tuple[str, str]],
     group_key: str | None = None,
     posted: dict[str, tuple[str, str, dict]] | None = None,
-    entries: dict[str, tuple[str, str]] | None = None,
 ) -> ChecklistView:
-    """The records checklist, or one group of it. ``posted`` carries what a
-    refused form sent (status, note, errors), so nothing typed is lost;
-    ``entries`` the saved rows, when the caller has read them already."""
-    if entries is None:
-        entries = saved(packet).entries
+    """The records checklist, or one group of it, from the saved answers and
+    entries (``saved()``). ``posted`` carries what a refused form sent
+    (status, note, errors), so nothing typed is lost."""
     flagged = records.highlights(answers)
     posted = posted or {}
     groups = []
@@ -445,20 +442,23 @@ class CheckView:
 
     @property
     def assessment(self) -> scoring.Assessment | None:
-        if not decision.questionnaire_complete(self.answers):
-            return None
-        return scoring.assess(self.answers)
+        return assessment_of(self.answers)
 
     @property
     def groups(self) -> list[GroupView]:
         return self.checklist.groups
 
 
-def check_summary(packet: Packet) -> CheckView:
+def _answers_and_checklist(packet: Packet) -> tuple[dict[str, str], ChecklistView, dict]:
+    """The answers, the whole checklist and each item's status, from one query."""
     rows = saved(packet)
-    answers = rows.answers
-    checks = checklist(packet, answers, entries=rows.entries)
+    checks = checklist(rows.answers, rows.entries)
     statuses = {iv.key: iv.status for group in checks.groups for iv in group.items}
+    return rows.answers, checks, statuses
+
+
+def check_summary(packet: Packet) -> CheckView:
+    answers, checks, statuses = _answers_and_checklist(packet)
     own = letter_language(packet) == LetterLanguage.SPANISH
     return CheckView(
         packet=packet,
@@ -471,10 +471,7 @@ def check_summary(packet: Packet) -> CheckView:
 
 
 def whole_packet(packet: Packet, today: date) -> PacketView:
-    rows = saved(packet)
-    answers = rows.answers
-    checks = checklist(packet, answers, entries=rows.entries)
-    statuses = {iv.key: iv.status for group in checks.groups for iv in group.items}
+    answers, checks, statuses = _answers_and_checklist(packet)
     return PacketView(
         packet=packet,
         today=today,

@@ -29,7 +29,7 @@ def result(packet: Packet, answers: dict[str, str] | None = None) -> ResultView:
     return ResultView(
         answers=answers,
         urgent=decision.urgent(answers),
-        assessment=scoring.assess(answers) if decision.questionnaire_complete(answers) else None,
+        assessment=assessment_of(answers),
         values=decision.ranked_values(ratings),
         sure=[
             (item, str(sure_labels[answers[item.key]]))
@@ -38,3 +38,8 @@ def result(packet: Packet, answers: dict[str, str] | None = None) -> ResultView:
         ],
         sure_gaps=decision.sure_gaps(answers),
     )
+
+
+def assessment_of(answers: dict[str, str]) -> scoring.Assessment | None:
+    """The scored reasons, once every question has an answer; None before."""
+    return scoring.assess(answers) if decision.questionnaire_complete(answers) else None
