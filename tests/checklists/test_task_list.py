@@ -6,9 +6,7 @@ import sys
 from datetime import date, timedelta
 
 import pytest
-from django.conf import settings
 from django.test import Client
-from django.utils import translation
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from checklists.models import ChecklistEntry, PacketQuestion
@@ -409,7 +407,6 @@ def test_each_page_needs_few_queries(
     client, _packet = full
     with django_assert_max_num_queries(most):
         assert client.get(f"{prefix}/packet/{page}").status_code == 200
-    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.mark.parametrize("prefix", ["", "/es"], ids=["en", "es"])
@@ -419,7 +416,6 @@ def test_an_item_save_gathers_nothing_else(full, django_assert_max_num_queries, 
     # (plus the session save's savepoint): never the checklist, answers or letters.
     with django_assert_max_num_queries(7):
         client.post(f"{prefix}/packet/items/medicines/", {"status": "have", "note": "n"}, **HX)
-    translation.activate(settings.LANGUAGE_CODE)
 
 
 def test_purge_never_imports_a_view() -> None:

@@ -1,11 +1,7 @@
 """The questionnaire through HTTP: with and without htmx, and every bad input."""
 
-from collections.abc import Iterator
-
 import pytest
-from django.conf import settings
 from django.test import Client
-from django.utils import translation
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from packets.models import Packet
@@ -19,13 +15,6 @@ HX = {"HTTP_HX_REQUEST": "true"}
 LANGUAGES = pytest.mark.parametrize(
     ("prefix", "lang"), [("", "en"), ("/es", "es")], ids=["en", "es"]
 )
-
-
-@pytest.fixture(autouse=True)
-def english_afterwards() -> Iterator[None]:
-    """A Spanish request leaves Spanish active in this thread; put English back."""
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
 
 
 def start(client: Client, urgency: str = "no", prefix: str = "") -> None:

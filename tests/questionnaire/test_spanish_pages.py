@@ -6,12 +6,10 @@ The English flow is proved unchanged by tests/questionnaire/test_*.py.
 """
 
 import re
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from types import SimpleNamespace
 
 import pytest
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.test import Client
 from django.utils import translation
@@ -28,15 +26,6 @@ from tests.spanish import FAIRLY_EASY, fernandez_huerta, inflesz
 HX = {"HTTP_HX_REQUEST": "true"}
 ES = "/es/questionnaire/"
 NONE_CONFIRMED = "Sus respuestas no confirmaron ninguna de las razones de la lista"
-
-
-@pytest.fixture(autouse=True)
-def english_afterwards() -> Iterator[None]:
-    """The test client runs the site in this thread, and a Spanish request leaves Spanish
-    active (core.languages activates and never deactivates); later tests that
-    read a lazy string would see Spanish."""
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
 
 
 def spanish(text) -> str:
