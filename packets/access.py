@@ -7,7 +7,7 @@ change it; an attached browser only while its Device row exists, and only
 when that row says it can edit.
 
 Every write goes through ``current_packet`` (or the questionnaire's
-``packet_and_answers``, built on ``packets_of`` and ``guard_write``) with a
+``packet_and_answers``, built on ``packets_of`` and ``admit``) with a
 POST, and both refuse it (ViewOnly: a 403 page, middleware) for a view-only
 browser: the one place view-only is enforced.
 """
@@ -52,10 +52,17 @@ def packets_of(request: HttpRequest) -> QuerySet | None:
     return packets.filter(devices__pk=device_id).annotate(can_edit=F("devices__can_edit"))
 
 
-def guard_write(request: HttpRequest, can_edit: bool) -> None:
-    """Refuse any request that could change the packet from a view-only browser."""
+def admit(request: HttpRequest, can_edit: bool) -> None:
+    """Let this browser's request at its packet through, or refuse it.
+
+    Any request that could change the packet is refused for a view-only
+    browser (ViewOnly). A POST restarts the session's clock, so a packet in
+    use lasts PACKET_MAX_IDLE_DAYS from the last change, as the pages promise.
+    """
     if request.method not in SAFE_METHODS and not can_edit:
         raise ViewOnly("this browser can only view the packet")
+    if request.method == "POST":
+        request.session.modified = True
 
 
 def current_packet(request: HttpRequest) -> Packet | None:
@@ -67,11 +74,7 @@ def current_packet(request: HttpRequest) -> Packet | None:
         return None
     packet = packets.first()
     if packet is not None:
-        guard_write(request, packet.can_edit)
-    if packet is not None and request.method == "POST":
-        # Every change restarts the session's clock, so a packet in use lasts
-        # PACKET_MAX_IDLE_DAYS from the last change, as the pages promise.
-        request.session.modified = True
+        admit(request, packet.can_edit)
     return packet
 
 

@@ -38,9 +38,7 @@ def packet_and_answers(request: HttpRequest) -> tuple[Packet | None, dict[str, s
     if not rows:
         return None, {}
     can_edit = rows[0][0]
-    access.guard_write(request, can_edit)
-    if request.method == "POST":
-        request.session.modified = True  # as in current_packet: the clock restarts
+    access.admit(request, can_edit)
     packet = Packet(pk=request.session[access.SESSION_KEY])
     packet.can_edit = can_edit
     return packet, {key: value for _edit, key, value in rows if key is not None}
