@@ -10,7 +10,7 @@ PORT ?= 8000
 # Test processes: one per core (pytest-xdist); WORKERS=0 runs in this process.
 WORKERS ?= auto
 
-.PHONY: messages run test lint format bench content purge clean
+.PHONY: messages run test lint format bench content centers purge clean
 
 $(STAMP): pyproject.toml .python-version
 	@bin/find-python $(PYTHON_VERSION) > /dev/null
@@ -50,6 +50,9 @@ bench: $(STAMP)
 
 content: $(STAMP)
 	$(PY) manage.py load_guides
+
+centers: $(STAMP)
+	$(PY) manage.py load_centers
 
 purge: $(STAMP)
 	$(PY) manage.py purge_packets

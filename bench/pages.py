@@ -60,6 +60,14 @@ def scenarios(site: Site, patient: Site) -> list[tuple[str, dict]]:
         ),
         ("search", {"method": "GET", "path": "/search/?q=insurance", "headers": anonymous}),
         (
+            "center finder (ZIP code)",
+            {"method": "GET", "path": "/centers/?zip=10065", "headers": anonymous},
+        ),
+        (
+            "center page",
+            {"method": "GET", "path": "/centers/memorial-sloan-kettering/", "headers": anonymous},
+        ),
+        (
             "question (full page)",
             {"method": "GET", "path": "/questionnaire/rare-cancer/", "headers": with_session},
         ),

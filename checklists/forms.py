@@ -83,6 +83,7 @@ class DetailsForm(RefusesInvisibleControls, forms.ModelForm):
             "first_doctor",
             "doctor_contact",
             "center",
+            "center_website",
             "appointment_date",
             "cancer_type",
         ]
@@ -95,6 +96,7 @@ class DetailsForm(RefusesInvisibleControls, forms.ModelForm):
             "first_doctor": _("Your first doctor's name"),
             "doctor_contact": _("Your first doctor's office: phone, fax or address"),
             "center": _("Where you are getting the second opinion"),
+            "center_website": _("The center's website"),
             "cancer_type": _("Type of cancer"),
         }
         help_texts = {

@@ -122,3 +122,23 @@ def install() -> None:
         logger.propagate = False
         if not any(isinstance(h, RedactingForwarder) for h in logger.handlers):
             logger.addHandler(RedactingForwarder())
+    server = logging.getLogger(SERVER_LOGGER)
+    if not any(isinstance(f, PathOnly) for f in server.filters):
+        server.addFilter(PathOnly())
+
+
+# The development server (`make run`) logs each request line whole. A query
+# string can carry what a patient typed (a search, a ZIP code in the center
+# finder): only the path is kept, as gunicorn's access log does.
+SERVER_LOGGER = "django.server"
+_QUERY = re.compile(r"^(\S+ [^?\s]*)\?\S*")
+
+
+class PathOnly(logging.Filter):
+    """Request lines without their query strings."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if isinstance(args, tuple) and args and isinstance(args[0], str):
+            record.args = (_QUERY.sub(r"\1", args[0]), *args[1:])
+        return True

@@ -71,6 +71,10 @@ class Packet(models.Model):
         _("first doctor's office contact"), max_length=CONTACT_MAX, blank=True
     )
     center = models.CharField(_("second-opinion center"), max_length=TEXT_MAX, blank=True)
+    # Filled by "Use this center" in the center finder (centers/), or typed.
+    center_website = models.URLField(
+        _("second-opinion center's website"), max_length=CONTACT_MAX, blank=True
+    )
     appointment_date = models.DateField(_("appointment date"), null=True, blank=True)
     # What a records request needs. All optional: the letter leaves a gap to
     # fill by hand for anything missing.

@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "guides",
     "packets",
     "questionnaire",
+    "centers",
     "checklists",
     "printing",
 ]

@@ -18,6 +18,7 @@ urlpatterns = [
         path("", include("checklists.urls")),
         path("", include("packets.urls")),
         path("", include("printing.urls")),
+        path("", include("centers.urls")),
         prefix_default_language=False,
     ),
 ]

@@ -29,6 +29,17 @@ def guides_loaded(db) -> None:
 
 
 @pytest.fixture
+def centers_loaded(db) -> None:
+    """The shipped list of cancer centers, as `migrate` loads it (again only
+    after a transactional test emptied the table)."""
+    from centers import data
+    from centers.models import Center
+
+    if not Center.objects.exists():
+        data.load(Center)
+
+
+@pytest.fixture
 def patient(db) -> Client:
     """A patient's browser, with its own cookies."""
     return Client()

@@ -39,6 +39,12 @@ PROPER_NAMES = (
     "France Légaré",
     "Cancer Information Service",
     "Health Information Office",
+    # The NCI's titles for its cancer centers (the center finder).
+    "Comprehensive Cancer Centers",
+    "Comprehensive Cancer Center",
+    "Clinical Cancer Centers",
+    "Clinical Cancer Center",
+    "Basic Laboratory Cancer Center",
 )
 
 
@@ -189,6 +195,33 @@ def page_text(client: Client, url: str) -> tuple[str, str, list[str]]:
 @pytest.mark.parametrize("url", QUESTIONNAIRE_PAGES + PACKET_PAGES)
 def test_each_patient_page_reads_at_grade_eight(answered: Client, url: str) -> None:
     _html, whole, found = page_text(answered, url)
+    grade = textstat.flesch_kincaid_grade(whole)
+    assert grade <= MAX_PAGE_GRADE, f"{url} reads at grade {grade}"
+    hard = too_hard(found)
+    assert not hard, f"{url}: " + report(hard)
+
+
+CENTER_PAGES = [
+    "/centers/",
+    "/centers/?zip=10065",
+    "/centers/?zip=99501",
+    "/centers/?zip=00000",
+    "/centers/dana-farber-harvard/",
+    "/centers/md-anderson/",
+]
+
+
+@pytest.mark.parametrize("url", CENTER_PAGES)
+def test_each_center_finder_page_reads_at_grade_eight(
+    patient: Client, centers_loaded, url: str
+) -> None:
+    # Centers' own names are names, not sentences to grade.
+    from centers.models import Center
+
+    _html, whole, found = page_text(patient, url)
+    for name in Center.objects.values_list("name", flat=True):
+        whole = whole.replace(name, "Center")
+        found = [block.replace(name, "Center") for block in found]
     grade = textstat.flesch_kincaid_grade(whole)
     assert grade <= MAX_PAGE_GRADE, f"{url} reads at grade {grade}"
     hard = too_hard(found)

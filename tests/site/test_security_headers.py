@@ -50,6 +50,9 @@ SAMPLES: dict[str, tuple[str, str]] = {
     "packets:share": ("get", "/packet/share/"),
     "packets:join": ("get", "/packet/join/"),
     "printing:blank_pdf": ("get", "/checklist.pdf"),
+    "centers:finder": ("get", "/centers/?zip=10065"),
+    "centers:detail": ("get", "/centers/memorial-sloan-kettering/"),
+    "centers:use": ("post", "/centers/memorial-sloan-kettering/use"),
 }
 # Each of the nine situations has its own address, declared by the flow.
 SAMPLES.update({f"questionnaire:{key}": ("get", f"/questionnaire/{key}/") for key in KEYS})
