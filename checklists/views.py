@@ -269,8 +269,29 @@ def _form_task(
                 row = form.save(commit=False)
                 row.updated_at = timezone.now()
                 row.save(update_fields=[*form.Meta.fields, "updated_at"])
+            if request.htmx:
+                # An autosave (the letter task): the page as it now stands,
+                # from which htmx takes the letters and the live region.
+                response = render_packet_page(
+                    request,
+                    template,
+                    {
+                        "form": form_class(instance=instance),
+                        "packet": current,
+                        "autosaved": saved,
+                        **context(),
+                    },
+                )
+                response["X-Autosave"] = "saved"
+                return response
             messages.success(request, saved)
             return redirect(presenters.next_task_url(task))
+        if request.htmx:
+            response = render_packet_page(
+                request, template, {"form": form, "packet": current, **context()}
+            )
+            response["X-Autosave"] = "refused"
+            return response
     else:
         form = form_class(instance=instance)
     return render_packet_page(request, template, {"form": form, "packet": current, **context()})

@@ -17,8 +17,12 @@
     changes += 1;
     dirty.set(event.target, changes);
   }
-  document.addEventListener("input", markDirty);
-  document.addEventListener("change", markDirty);
+  // Capture phase: a change is counted before htmx (listening on the item)
+  // sends the autosave it sets off, so that save is known to cover it. Counted
+  // after, a status change stayed "unsaved" once saved, and leaving the page
+  // warned for nothing.
+  document.addEventListener("input", markDirty, true);
+  document.addEventListener("change", markDirty, true);
 
   document.addEventListener("submit", function (event) {
     var form = event.target;
@@ -45,6 +49,11 @@
     if (dirty.size === 0) return;
     event.preventDefault();
     event.returnValue = "";
+  });
+
+  // Words that are true only while this script runs ("saves as you go").
+  document.querySelectorAll("[data-with-scripts]").forEach(function (element) {
+    element.hidden = false;
   });
 
   // --- Character count ---------------------------------------------------
