@@ -15,10 +15,13 @@ browser: the one place view-only is enforced.
 import functools
 from collections.abc import Callable
 
+from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import BooleanField, F, QuerySet, Value
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 
 from core.errors import RefusedPage
 from packets import limits
@@ -73,9 +76,44 @@ def current_packet(request: HttpRequest) -> Packet | None:
     if packets is None:
         return None
     packet = packets.first()
-    if packet is not None:
-        admit(request, packet.can_edit)
+    if packet is None:
+        forget_gone_packet(request)
+        return None
+    admit(request, packet.can_edit)
     return packet
+
+
+def forget_gone_packet(request: HttpRequest) -> None:
+    """The session names a packet this browser can no longer open: say why,
+    once, and forget it (the next page offers a fresh start).
+
+    An attached browser was removed, or the packet was deleted for everyone;
+    the browser that started it saw it deleted elsewhere, or purged after
+    PACKET_MAX_IDLE_DAYS unused.
+    """
+    attached = request.session.get(DEVICE_KEY) is not None
+    request.session.pop(SESSION_KEY, None)
+    request.session.pop(DEVICE_KEY, None)
+    if attached:
+        message = _(
+            "This packet is no longer shared with this browser. The person who shared "
+            "it removed this browser, or deleted the packet. Ask them for a new code, "
+            "or start a packet of your own."
+        )
+    else:
+        message = _(
+            "Your packet is gone. It was deleted, maybe on another device you shared it "
+            "with, or it was not used for %(days)d days."
+        ) % {"days": settings.PACKET_MAX_IDLE_DAYS}
+    messages.info(request, message)
+
+
+def owns_a_packet(request: HttpRequest) -> bool:
+    """This browser started a packet that still exists (it was not attached with a code)."""
+    if request.session.get(DEVICE_KEY) is not None:
+        return False
+    packet_id = request.session.get(SESSION_KEY)
+    return packet_id is not None and Packet.objects.filter(pk=packet_id).exists()
 
 
 VIEW_ONLY_HOME = "checklists:check"  # the read-only view of the whole packet

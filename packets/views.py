@@ -7,6 +7,7 @@ page (no code in it at all); the code is typed there.
 """
 
 import segno
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -100,6 +101,14 @@ def join(request: HttpRequest) -> HttpResponse:
             request.session.flush()
             return redirect("packets:join")
         form = JoinForm(request.POST)
+        if form.is_valid() and access.owns_a_packet(request) and "replace" not in request.POST:
+            # Opening the other packet leaves this browser's own behind: ask
+            # first. The code is not used until the patient chooses.
+            return render_packet_page(
+                request,
+                "packets/join_confirm.html",
+                {"code": form.cleaned_data["code"], "days": settings.PACKET_MAX_IDLE_DAYS},
+            )
         if form.is_valid():
             try:
                 joined = pairing.redeem(request, form.cleaned_data["code"])
