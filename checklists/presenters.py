@@ -43,6 +43,10 @@ class ItemView:
     note: str
     important: bool = False
     errors: dict = field(default_factory=dict)
+    # What is saved, as the page is drawn (checklists/merge.py): a save
+    # writes only what changed since.
+    drawn_status: str = Status.NEED
+    drawn_note: str = ""
 
     @property
     def key(self) -> str:
@@ -145,11 +149,11 @@ def checklist(
             continue
         items = []
         for item in records.ITEMS_BY_GROUP[group.key]:
-            status, note = entries.get(item.key, (Status.NEED, ""))
-            errors: dict = {}
-            if item.key in posted:
-                status, note, errors = posted[item.key]
-            items.append(ItemView(item, status, note, item.key in flagged, errors))
+            saved_status, saved_note = entries.get(item.key, (Status.NEED, ""))
+            status, note, errors = posted.get(item.key, (saved_status, saved_note, {}))
+            items.append(
+                ItemView(item, status, note, item.key in flagged, errors, saved_status, saved_note)
+            )
         ready = sum(1 for iv in items if iv.ready)
         groups.append(GroupView(group, items, records.Progress(ready, len(items))))
     overall = records.Progress(

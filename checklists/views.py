@@ -20,9 +20,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from checklists import presenters, records
+from checklists import merge, presenters, records
 from checklists.forms import DetailsForm, InsuranceCallForm, ItemForm, LetterForm, QuestionForm
-from checklists.models import QUESTIONS_MAX, ChecklistEntry, InsuranceCall, PacketQuestion
+from checklists.models import QUESTIONS_MAX, ChecklistEntry, InsuranceCall, PacketQuestion, Status
 from packets import access
 from packets.models import Packet
 from packets.pages import render_packet_page
@@ -89,14 +89,10 @@ def records_group(request: HttpRequest, current: Packet, group: str) -> HttpResp
         forms = {item.key: ItemForm(request.POST, prefix=item.key) for item in items}
         valid = [form.is_valid() for form in forms.values()]  # every form, for its errors
         if all(valid):
-            ChecklistEntry.objects.save_entries(
-                current,
-                {
-                    key: (form.cleaned_data["status"], form.cleaned_data["note"])
-                    for key, form in forms.items()
-                },
-            )
-            return redirect(presenters.next_task_url(f"records-{group}"))
+            conflicts = _save_items(current, forms)
+            if not conflicts:
+                return redirect(presenters.next_task_url(f"records-{group}"))
+            return _records_page(request, current, group, conflicts)
         posted = {
             key: (form.data.get(f"{key}-status", ""), form.data.get(f"{key}-note", ""), form.errors)
             for key, form in forms.items()
@@ -126,7 +122,7 @@ def save_item(request: HttpRequest, key: str) -> HttpResponse:
         raise Http404("No such checklist item")
     current = access.current_packet(request)
     if current is None:
-        return redirect("checklists:packet")
+        return access.session_ended(request)
     # The task page names its fields "<key>-status"; the old form did not.
     prefix = key if f"{key}-status" in request.POST else None
     form = ItemForm(request.POST, prefix=prefix)
@@ -156,18 +152,107 @@ def save_item(request: HttpRequest, key: str) -> HttpResponse:
             )
         }
         return _records_page(request, current, item.group, posted)
-    status, note = form.cleaned_data["status"], form.cleaned_data["note"]
-    ChecklistEntry.objects.save_entries(current, {key: (status, note)})
+    conflicts = _save_items(current, {key: form})
+    if conflicts:
+        _status, _note, errors = conflicts[key]
+        if not request.htmx:
+            return _records_page(request, current, item.group, conflicts)
+        # The choice stays on the page; the message says what is saved, and
+        # the page now knows it (the next change is measured from it).
+        saved_status, saved_note = _stored_entries(current, [key]).get(key, (Status.NEED, ""))
+        html = render_to_string("checklists/_item_message.html", {"key": key, "errors": errors})
+        html += render_to_string(
+            "checklists/_item_drawn_oob.html",
+            {"key": key, "status": saved_status, "note": saved_note},
+        )
+        html += render_to_string(
+            "includes/announce.html",
+            {
+                "message": _("Not saved: %(item)s. %(error)s")
+                % {"item": item.title, "error": next(iter(errors.values()))[0]}
+            },
+        )
+        response = HttpResponse(html)
+        response["X-Autosave"] = "refused"
+        return response
+    status = form.cleaned_data["status"]
     label = dict(presenters.STATUS_LABELS)[status]
     if not request.htmx:
         messages.success(request, _("Saved: %(item)s.") % {"item": item.title})
         return redirect(f"{group_url}#item-{key}")
     html = render_to_string("checklists/_item_message.html", {"key": key, "saved": True})
     html += render_to_string(
+        "checklists/_item_drawn_oob.html",
+        {"key": key, "status": status, "note": form.cleaned_data["note"]},
+    )
+    html += render_to_string(
         "includes/announce.html",
         {"message": _("Saved: %(item)s, %(status)s.") % {"item": item.title, "status": label}},
     )
     return HttpResponse(html)
+
+
+def _stored_entries(current: Packet, keys) -> dict[str, tuple[str, str]]:
+    return {
+        key: (status, note)
+        for key, status, note in ChecklistEntry.objects.filter(
+            packet=current, item_key__in=list(keys)
+        ).values_list("item_key", "status", "note")
+    }
+
+
+def _save_items(current: Packet, forms: dict[str, ItemForm]) -> dict[str, tuple[str, str, dict]]:
+    """Write what each item's form changed since its page was drawn
+    (checklists/merge.py); return the items changed elsewhere meanwhile, as
+    the page should show them: the saved values, and a message with the
+    patient's own."""
+    stored = _stored_entries(current, forms)
+    writes: dict[str, tuple[str, str]] = {}
+    conflicts: dict[str, tuple[str, str, dict]] = {}
+    for key, form in forms.items():
+        saved_status, saved_note = stored.get(key, (Status.NEED, ""))
+        mine = {"status": form.cleaned_data["status"], "note": form.cleaned_data["note"]}
+        kept = {"status": saved_status, "note": saved_note}
+        plans = {
+            name: merge.three_way(
+                merge.drawn_value(form.fields[name], form.data, form.add_prefix(name)),
+                mine[name],
+                kept[name],
+            )
+            for name in mine
+        }
+        errors = {}
+        if plans["status"] is merge.Plan.CONFLICT:
+            labels = dict(presenters.STATUS_LABELS)
+            errors["status"] = [
+                _(
+                    "Not saved: this was changed on another device to “%(saved)s”. "
+                    "You chose “%(mine)s”. Choose again to keep yours."
+                )
+                % {"saved": labels[saved_status], "mine": labels[mine["status"]]}
+            ]
+        if plans["note"] is merge.Plan.CONFLICT:
+            errors["note"] = [
+                _(
+                    "Not saved: the note was changed on another device. The box shows "
+                    "the saved note. Yours was: “%(mine)s”"
+                )
+                % {"mine": mine["note"]}
+            ]
+        new = {name: mine[name] if plans[name] is merge.Plan.WRITE else kept[name] for name in mine}
+        # A first save writes the row even unchanged (the task list counts
+        # the group as started), as before.
+        if new != kept or key not in stored:
+            writes[key] = (new["status"], new["note"])
+        if errors:
+            conflicts[key] = (
+                saved_status if "status" in errors else new["status"],
+                saved_note if "note" in errors else new["note"],
+                errors,
+            )
+    if writes:
+        ChecklistEntry.objects.save_entries(current, writes)
+    return conflicts
 
 
 def _first(form) -> str:
@@ -257,44 +342,85 @@ def _form_task(
     context: Callable[[], dict] = dict,
     saved: str,
 ) -> HttpResponse:
-    """GET shows the form; POST saves it with its change time and moves on."""
-    if request.method == "POST":
-        form = form_class(request.POST, instance=instance)
-        if form.is_valid():
-            if isinstance(instance, InsuranceCall):
-                InsuranceCall.objects.save_call(
-                    current, {name: form.cleaned_data[name] for name in form.Meta.fields}
-                )
-            else:
-                row = form.save(commit=False)
-                row.updated_at = timezone.now()
-                row.save(update_fields=[*form.Meta.fields, "updated_at"])
-            if request.htmx:
-                # An autosave (the letter task): the page as it now stands,
-                # from which htmx takes the letters and the live region.
-                response = render_packet_page(
-                    request,
-                    template,
-                    {
-                        "form": form_class(instance=instance),
-                        "packet": current,
-                        "autosaved": saved,
-                        **context(),
-                    },
-                )
-                response["X-Autosave"] = "saved"
-                return response
-            messages.success(request, saved)
-            return redirect(presenters.next_task_url(task))
+    """GET shows the form; POST saves what this page changed and moves on.
+
+    Only the fields changed on this page are written (checklists/merge.py): a
+    stale tab or a paired device never puts back an older value. A field
+    changed here and elsewhere to different values is not written; the page
+    comes back with both, for the patient to choose.
+    """
+    names = list(form_class.Meta.fields)
+
+    def page(form, drawn, conflicts=(), autosaved: str = "", status: int = 200) -> HttpResponse:
+        response = render_packet_page(
+            request,
+            template,
+            {
+                "form": form,
+                "packet": current,
+                "drawn": drawn,
+                "conflicts": list(conflicts),
+                "autosaved": autosaved,
+                **context(),
+            },
+            status=status,
+        )
         if request.htmx:
-            response = render_packet_page(
-                request, template, {"form": form, "packet": current, **context()}
-            )
-            response["X-Autosave"] = "refused"
-            return response
-    else:
+            response["X-Autosave"] = "refused" if conflicts or form.errors else "saved"
+        return response
+
+    if request.method != "POST":
         form = form_class(instance=instance)
-    return render_packet_page(request, template, {"form": form, "packet": current, **context()})
+        return page(form, merge.drawn_inputs(form))
+    stored = {name: getattr(instance, name) for name in names}
+    data = merge.with_choices(request.POST, names)
+    form = form_class(data, instance=instance)
+    if not form.is_valid():
+        drawn = [(merge.DRAWN + name, data.get(merge.DRAWN + name, "")) for name in names]
+        return page(form, drawn)
+    changed, conflicts = [], []
+    for name in names:
+        field = form.fields[name]
+        mine = form.cleaned_data[name]
+        plan = merge.three_way(merge.drawn_value(field, data, name), mine, stored[name])
+        if plan is merge.Plan.WRITE:
+            changed.append(name)
+        elif plan is merge.Plan.CONFLICT:
+            conflicts.append(
+                merge.Conflict(
+                    name,
+                    str(field.label),
+                    merge.as_text(field, stored[name]),
+                    merge.as_text(field, mine),
+                    merge.as_raw(field, mine),
+                )
+            )
+    if changed:
+        if isinstance(instance, InsuranceCall):
+            InsuranceCall.objects.save_call(
+                current, {name: form.cleaned_data[name] for name in changed}
+            )
+        else:
+            row = form.save(commit=False)
+            row.updated_at = timezone.now()
+            row.save(update_fields=[*changed, "updated_at"])
+    now = {name: form.cleaned_data[name] if name in changed else stored[name] for name in names}
+    if conflicts or request.htmx:
+        # Drawn afresh from what is saved now; a conflict's box shows the
+        # saved value, and the patient's own waits beside it.
+        for name, value in now.items():
+            setattr(instance, name, value)
+        fresh = form_class(instance=instance)
+        return page(
+            fresh,
+            merge.drawn_inputs(fresh, now),
+            conflicts,
+            autosaved=_("Not saved: this changed on another device. Choose which to keep.")
+            if conflicts
+            else saved,
+        )
+    messages.success(request, saved)
+    return redirect(presenters.next_task_url(task))
 
 
 @require_http_methods(PAGE_METHODS)

@@ -13,6 +13,7 @@ browser: the one place view-only is enforced.
 """
 
 import functools
+import re
 from collections.abc import Callable
 
 from django.conf import settings
@@ -20,7 +21,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import BooleanField, F, QuerySet, Value
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from core.errors import RefusedPage
@@ -132,6 +133,8 @@ def with_packet(missing: str, viewable: bool = False) -> Callable:
         def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
             packet = current_packet(request)
             if packet is None:
+                if request.method == "POST":
+                    return session_ended(request)
                 return redirect(missing)
             if not packet.can_edit and not viewable:
                 return redirect(VIEW_ONLY_HOME)
@@ -140,6 +143,51 @@ def with_packet(missing: str, viewable: bool = False) -> Callable:
         return wrapper
 
     return decorate
+
+
+# Form fields that are the page's, not the patient's.
+_TECHNICAL = ("csrfmiddlewaretoken", "action", "change", "replace", "drawn-", "keep-")
+# A lowercase word is a choice's value ("have", "yes", "center"), unless
+# the field is one a patient types into.
+_TOKEN = re.compile(r"[a-z_]{1,12}")
+_TYPED_FIELDS = re.compile(
+    r"note|name|address|phone|text|question|contact|office|center|type|doctor|spoke|"
+    r"reference|label|code|date|website|mine-"
+)
+
+
+def typed_values(request: HttpRequest) -> list[str]:
+    """What the patient typed into a form this browser can no longer save:
+    every non-empty value but the page's own fields and choice tokens."""
+    values = []
+    for name, items in request.POST.lists():
+        if name.startswith(_TECHNICAL):
+            continue
+        for value in items:
+            value = value.strip()
+            typed = _TYPED_FIELDS.search(name) or not _TOKEN.fullmatch(value)
+            if value and typed and value not in values:
+                values.append(value)
+    return values
+
+
+def session_ended(request: HttpRequest) -> HttpResponse:
+    """A save from a browser whose session (and so its packet) has ended:
+    never a silent redirect. A full page shows back what was typed; an
+    autosave says so in the page's live region."""
+    message = _(
+        "Not saved: your session has ended, so this browser no longer opens your "
+        "packet. Copy what you typed, then start again or enter a code."
+    )
+    if request.headers.get("HX-Request"):
+        response = render(request, "includes/announce.html", {"message": message})
+        response["X-Autosave"] = "refused"
+        return response
+    return render(
+        request,
+        "packets/session_ended.html",
+        {"typed": typed_values(request), "days": settings.PACKET_MAX_IDLE_DAYS},
+    )
 
 
 def start_packet(request: HttpRequest) -> Packet:

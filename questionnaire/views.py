@@ -199,6 +199,8 @@ def step(request: HttpRequest, key: str) -> HttpResponse:
         return HttpResponseNotAllowed(["GET", "HEAD"])
     packet, answers = answers_store.packet_and_answers(request)
     if packet is None:
+        if request.method == "POST":
+            return access.session_ended(request)
         return redirect("questionnaire:start")
     if not packet.can_edit:
         return redirect(access.VIEW_ONLY_HOME)

@@ -1,6 +1,8 @@
 """#24: warnings that mean something, and words that are true with and without
 JavaScript. Phone width, in Chromium."""
 
+import re
+
 import pytest
 from playwright.sync_api import Page
 
@@ -101,3 +103,34 @@ def test_without_javascript_no_page_promises_to_save_as_you_go(
     page.get_by_role("button", name="Save and continue").click()
     page.get_by_role("heading", name="Letters to request your records").wait_for(state="detached")
     assert Packet.objects.get().record_format == "paper"
+
+
+def test_after_the_session_ends_an_autosave_says_so(phone: Page, site: str) -> None:
+    page = phone
+    start(page, site)
+    group = records.GROUPS[0].key
+    page.goto(f"{site}/packet/records/{group}/")
+    # The session ended while the page was open (its form's CSRF cookie lasts).
+    page.context.clear_cookies(name=re.compile("sessionid"))
+    first = records.ITEMS_BY_GROUP[group][0]
+    page.locator(f"#status-{first.key}-have").check()
+    page.locator("#live-status").filter(has_text="your session has ended").wait_for()
+    # Still unsaved, so leaving still warns.
+    assert leave_and_record_dialogs(page) == ["beforeunload"]
+
+
+def test_after_the_session_ends_a_save_shows_back_what_was_typed(
+    phone_without_js: Page, site: str
+) -> None:
+    page = phone_without_js
+    start(page, site)
+    page.goto(site + "/packet/details/")
+    page.context.clear_cookies(name=re.compile("sessionid"))
+    page.get_by_label("Full name").fill("Ana María Díaz")
+    page.get_by_label("Your address").fill("12 Elm Street\nSpringfield, IL 62701")
+    page.get_by_role("button", name="Save and continue").click()
+    page.get_by_role("heading", name="Not saved: your session has ended").wait_for()
+    typed = page.locator(".typed-back").inner_text()
+    assert "Ana María Díaz" in typed and "Springfield, IL 62701" in typed
+    page.get_by_role("link", name="start a new packet").click()
+    page.get_by_role("button", name="Start my packet").wait_for()

@@ -251,7 +251,10 @@ def test_removing_a_browser_cuts_it_off_at_its_next_request(owner: Client) -> No
     assert laptop.get("/packet/check/").status_code == 302
     assert b"Start my packet" in laptop.get("/packet/").content
     response = laptop.post("/packet/items/conditions/", {"status": "have", "note": "late"})
-    assert response.status_code == 302
+    # Not saved, and it says so, with the note shown back (#24 item 5).
+    assert response.status_code == 200
+    assert "Not saved: your session has ended" in response.content.decode()
+    assert "late" in response.content.decode()
     assert not ChecklistEntry.objects.filter(note="late").exists()
     assert owner.get("/packet/check/").status_code == 200  # the owner keeps it
 
@@ -359,7 +362,8 @@ def test_a_packet_holds_at_most_five_live_codes(owner: Client) -> None:
 
 def test_a_browser_without_a_packet_cannot_share(db) -> None:
     client = Client()
-    assert client.post("/packet/share/", {"rights": "edit"}).status_code == 302
+    response = client.post("/packet/share/", {"rights": "edit"})
+    assert response.status_code == 200 and "Not saved" in response.content.decode()
     assert PairingCode.objects.count() == 0
 
 

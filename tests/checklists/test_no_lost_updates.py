@@ -1,0 +1,137 @@
+"""#24 item 2: a stale page or a paired device never silently puts back an
+older value. Each page sends every field, as a browser does, with the values
+it was drawn with."""
+
+import html
+import re
+
+import pytest
+from django.test import Client
+
+from checklists.models import ChecklistEntry
+from packets.models import Packet
+from tests.packets.test_pairing_and_sharing import joined
+
+pytestmark = pytest.mark.django_db
+
+DRAWN = re.compile(r'<input type="hidden" name="drawn-([^"]+)" value="([^"]*)">')
+
+
+def drawn(client: Client, url: str) -> dict[str, str]:
+    """What a browser holds after loading ``url``: each field as drawn, and the drawn values."""
+    page = client.get(url).content.decode()
+    values = {name: html.unescape(value) for name, value in DRAWN.findall(page)}
+    return {**values, **{f"drawn-{name}": value for name, value in values.items()}}
+
+
+@pytest.fixture
+def phone(db) -> Client:
+    client = Client()
+    client.post("/packet/")
+    client.post("/packet/details/", {"name": "Ana", "phone": "555-0100"})
+    return client
+
+
+@pytest.fixture
+def laptop(phone: Client) -> Client:
+    return joined(phone, "edit")
+
+
+def test_a_stale_details_page_keeps_the_phone_number_saved_meanwhile(
+    phone: Client, laptop: Client
+) -> None:
+    stale = drawn(phone, "/packet/details/")
+    fresh = drawn(laptop, "/packet/details/")
+    laptop.post("/packet/details/", {**fresh, "phone": "555-0199"})
+    # The phone's tab, drawn before, changes only the name.
+    response = phone.post("/packet/details/", {**stale, "name": "Ana María"})
+    assert response.status_code == 302
+    packet = Packet.objects.get()
+    assert (packet.name, packet.phone) == ("Ana María", "555-0199")
+
+
+def test_the_same_field_changed_on_both_sides_asks_and_loses_nothing(
+    phone: Client, laptop: Client
+) -> None:
+    stale = drawn(phone, "/packet/details/")
+    laptop.post("/packet/details/", {**drawn(laptop, "/packet/details/"), "phone": "555-0199"})
+    page = phone.post("/packet/details/", {**stale, "phone": "555-0123", "name": "Ana M"})
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "Changed on another device while you were editing" in text
+    assert "555-0199" in text and "555-0123" in text  # both values shown
+    packet = Packet.objects.get()
+    assert packet.phone == "555-0199"  # the saved one is kept until the patient picks
+    assert packet.name == "Ana M"  # the change nobody else made is saved
+    # The patient picks theirs.
+    again = {name: html.unescape(value) for name, value in DRAWN.findall(text)}
+    choice = {**again, **{f"drawn-{k}": v for k, v in again.items()}}
+    choice.update({"keep-phone": "mine", "mine-phone": "555-0123"})
+    assert phone.post("/packet/details/", choice).status_code == 302
+    assert Packet.objects.get().phone == "555-0123"
+
+
+def test_keeping_the_saved_value_writes_nothing(phone: Client, laptop: Client) -> None:
+    stale = drawn(phone, "/packet/details/")
+    laptop.post("/packet/details/", {**drawn(laptop, "/packet/details/"), "phone": "555-0199"})
+    text = phone.post("/packet/details/", {**stale, "phone": "555-0123"}).content.decode()
+    again = {name: html.unescape(value) for name, value in DRAWN.findall(text)}
+    choice = {**again, **{f"drawn-{k}": v for k, v in again.items()}, "keep-phone": "saved"}
+    choice["mine-phone"] = "555-0123"
+    assert phone.post("/packet/details/", choice).status_code == 302
+    assert Packet.objects.get().phone == "555-0199"
+
+
+def test_a_stale_records_page_keeps_a_status_saved_meanwhile(phone: Client, laptop: Client) -> None:
+    url = "/packet/records/pathology/"
+    stale = drawn(phone, url)
+    laptop.post("/packet/items/pathology-report/", {"status": "have", "note": "from the lab"})
+    # The phone's tab changes another item and presses Save and continue.
+    response = phone.post(url, {**stale, "pathology-slides-status": "asked"})
+    assert response.status_code == 302
+    rows = dict(ChecklistEntry.objects.values_list("item_key", "status"))
+    assert rows["pathology-report"] == "have"
+    assert rows["pathology-slides"] == "asked"
+    assert ChecklistEntry.objects.get(item_key="pathology-report").note == "from the lab"
+
+
+def test_an_autosave_from_a_stale_page_says_not_saved(phone: Client, laptop: Client) -> None:
+    stale = drawn(phone, "/packet/records/pathology/")
+    laptop.post("/packet/items/pathology-report/", {"status": "have", "note": ""})
+    item = {k: v for k, v in stale.items() if "pathology-report-" in k}
+    response = phone.post(
+        "/packet/items/pathology-report/",
+        {**item, "pathology-report-status": "asked"},
+        headers={"HX-Request": "true"},
+    )
+    assert response["X-Autosave"] == "refused"
+    text = response.content.decode()
+    assert "changed on another device to “Have it”" in text
+    assert ChecklistEntry.objects.get(item_key="pathology-report").status == "have"
+    # The page now knows what is saved: choosing again saves.
+    assert 'name="drawn-pathology-report-status" value="have"' in text
+    again = phone.post(
+        "/packet/items/pathology-report/",
+        {
+            "drawn-pathology-report-status": "have",
+            "drawn-pathology-report-note": "",
+            "pathology-report-status": "asked",
+            "pathology-report-note": "",
+        },
+        headers={"HX-Request": "true"},
+    )
+    assert again.status_code == 200 and "saved-flag" in again.content.decode()
+    assert ChecklistEntry.objects.get(item_key="pathology-report").status == "asked"
+
+
+def test_a_letter_autosave_from_a_stale_page_keeps_the_other_choice(
+    phone: Client, laptop: Client
+) -> None:
+    stale = drawn(phone, "/packet/letter/")
+    laptop.post("/packet/letter/", {**drawn(laptop, "/packet/letter/"), "delivery": "center"})
+    response = phone.post(
+        "/packet/letter/", {**stale, "record_format": "paper"}, headers={"HX-Request": "true"}
+    )
+    assert response["X-Autosave"] == "saved"
+    packet = Packet.objects.get()
+    assert (packet.delivery, packet.record_format) == ("center", "paper")
