@@ -1,9 +1,19 @@
 from django import forms
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from centers import places
 
 DISTANCES = [25, 50, 100, 250, 500]
+
+
+def _miles(miles: int) -> str:
+    return gettext("Up to %(miles)d miles") % {"miles": miles}
+
+
+# Worked out when the page is drawn, in its language (not at import).
+_up_to = lazy(_miles, str)
 
 
 class FinderForm(forms.Form):
@@ -31,8 +41,7 @@ class FinderForm(forms.Form):
         required=False,
         coerce=int,
         empty_value=None,
-        choices=[("", _("Any distance"))]
-        + [(str(miles), _("Up to %(miles)d miles") % {"miles": miles}) for miles in DISTANCES],
+        choices=[("", _("Any distance"))] + [(str(miles), _up_to(miles)) for miles in DISTANCES],
     )
     remote = forms.BooleanField(
         label=_("Only centers that say they review records without a visit"),

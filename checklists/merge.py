@@ -36,9 +36,16 @@ class Plan(Enum):
 MISSING = object()
 
 
+def _same_text(value):
+    """Line endings differ by route (a form sends CRLF, htmx and a hidden
+    input LF): they never make a change, or a conflict."""
+    return value.replace("\r\n", "\n") if isinstance(value, str) else value
+
+
 def three_way(drawn, mine, stored) -> Plan:
     if drawn is MISSING:
         return Plan.WRITE
+    drawn, mine, stored = _same_text(drawn), _same_text(mine), _same_text(stored)
     if mine == drawn:
         return Plan.SKIP
     if stored in (drawn, mine):

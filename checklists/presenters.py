@@ -137,6 +137,7 @@ def checklist(
     entries: dict[str, tuple[str, str]],
     group_key: str | None = None,
     posted: dict[str, tuple[str, str, dict]] | None = None,
+    drawn: dict[str, tuple[str, str]] | None = None,
 ) -> ChecklistView:
     """The records checklist, or one group of it, from the saved answers and
     entries (``saved()``). ``posted`` carries what a refused form sent
@@ -151,8 +152,9 @@ def checklist(
         for item in records.ITEMS_BY_GROUP[group.key]:
             saved_status, saved_note = entries.get(item.key, (Status.NEED, ""))
             status, note, errors = posted.get(item.key, (saved_status, saved_note, {}))
+            drawn_status, drawn_note = (drawn or {}).get(item.key, (saved_status, saved_note))
             items.append(
-                ItemView(item, status, note, item.key in flagged, errors, saved_status, saved_note)
+                ItemView(item, status, note, item.key in flagged, errors, drawn_status, drawn_note)
             )
         ready = sum(1 for iv in items if iv.ready)
         groups.append(GroupView(group, items, records.Progress(ready, len(items))))

@@ -97,15 +97,29 @@ def records_group(request: HttpRequest, current: Packet, group: str) -> HttpResp
             key: (form.data.get(f"{key}-status", ""), form.data.get(f"{key}-note", ""), form.errors)
             for key, form in forms.items()
         }
+        # Nothing was saved: the page keeps the values it was drawn with, so
+        # the next save still knows what changed elsewhere meanwhile.
+        drawn = {
+            key: (request.POST[f"drawn-{key}-status"], request.POST.get(f"drawn-{key}-note", ""))
+            for key in forms
+            if f"drawn-{key}-status" in request.POST
+        }
+        return _records_page(request, current, group, posted, drawn)
     return _records_page(request, current, group, posted)
 
 
 def _records_page(
-    request: HttpRequest, current: Packet, group: str, posted: dict[str, tuple[str, str, dict]]
+    request: HttpRequest,
+    current: Packet,
+    group: str,
+    posted: dict[str, tuple[str, str, dict]],
+    drawn: dict[str, tuple[str, str]] | None = None,
 ) -> HttpResponse:
     """One group's page; refused items come back with what was typed and why."""
     rows = presenters.saved(current)
-    view = presenters.checklist(rows.answers, rows.entries, group_key=group, posted=posted)
+    view = presenters.checklist(
+        rows.answers, rows.entries, group_key=group, posted=posted, drawn=drawn
+    )
     has_errors = any(errors for _status, _note, errors in posted.values())
     return render_packet_page(
         request, "checklists/records.html", {"group": view.groups[0], "has_errors": has_errors}
@@ -154,16 +168,19 @@ def save_item(request: HttpRequest, key: str) -> HttpResponse:
         return _records_page(request, current, item.group, posted)
     conflicts = _save_items(current, {key: form})
     if conflicts:
-        _status, _note, errors = conflicts[key]
+        errors = conflicts[key][2]
         if not request.htmx:
             return _records_page(request, current, item.group, conflicts)
-        # The choice stays on the page; the message says what is saved, and
-        # the page now knows it (the next change is measured from it).
-        saved_status, saved_note = _stored_entries(current, [key]).get(key, (Status.NEED, ""))
-        html = render_to_string("checklists/_item_message.html", {"key": key, "errors": errors})
-        html += render_to_string(
-            "checklists/_item_drawn_oob.html",
-            {"key": key, "status": saved_status, "note": saved_note},
+        # The item is drawn again with what is saved (the message quotes
+        # what the patient chose or typed), so the next change is measured
+        # from it and nothing on the page pretends to be saved.
+        rows = presenters.saved(current)
+        view = presenters.checklist(
+            rows.answers, rows.entries, group_key=item.group, posted=conflicts
+        )
+        iv = next(iv for iv in view.groups[0].items if iv.key == key)
+        html = render_to_string(
+            "checklists/_record_item.html", {"iv": iv, "oob": True}, request=request
         )
         html += render_to_string(
             "includes/announce.html",
@@ -369,10 +386,11 @@ def _form_task(
             response["X-Autosave"] = "refused" if conflicts or form.errors else "saved"
         return response
 
+    stored = {name: getattr(instance, name) for name in names}
     if request.method != "POST":
         form = form_class(instance=instance)
-        return page(form, merge.drawn_inputs(form))
-    stored = {name: getattr(instance, name) for name in names}
+        # Drawn from what is saved, not from a suggestion the form offers.
+        return page(form, merge.drawn_inputs(form, stored))
     data = merge.with_choices(request.POST, names)
     form = form_class(data, instance=instance)
     if not form.is_valid():

@@ -147,9 +147,9 @@ def with_packet(missing: str, viewable: bool = False) -> Callable:
 
 # Form fields that are the page's, not the patient's.
 _TECHNICAL = ("csrfmiddlewaretoken", "action", "change", "replace", "drawn-", "keep-")
-# A lowercase word is a choice's value ("have", "yes", "center"), unless
+# A lowercase word or a number is a choice's value ("have", "yes", a rating), unless
 # the field is one a patient types into.
-_TOKEN = re.compile(r"[a-z_]{1,12}")
+_TOKEN = re.compile(r"[a-z_0-9]{1,12}")
 _TYPED_FIELDS = re.compile(
     r"note|name|address|phone|text|question|contact|office|center|type|doctor|spoke|"
     r"reference|label|code|date|website|mine-"
@@ -180,8 +180,11 @@ def session_ended(request: HttpRequest) -> HttpResponse:
         "packet. Copy what you typed, then start again or enter a code."
     )
     if request.headers.get("HX-Request"):
-        response = render(request, "includes/announce.html", {"message": message})
+        # The page stays as it is (what was typed stays in its boxes); a
+        # notice at its top and in its live region says why nothing saves.
+        response = render(request, "packets/session_ended_notice.html", {"message": message})
         response["X-Autosave"] = "refused"
+        response["HX-Reswap"] = "none"
         return response
     return render(
         request,

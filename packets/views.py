@@ -127,7 +127,8 @@ def join(request: HttpRequest) -> HttpResponse:
                 ),
             )
             status = 400
-    has_packet = request.session.get(access.SESSION_KEY) is not None
+    # Only a browser with its own packet is asked before a code replaces it.
+    has_packet = access.owns_a_packet(request)
     return render_packet_page(
         request,
         "packets/join.html",

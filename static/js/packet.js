@@ -35,15 +35,23 @@
   document.addEventListener("htmx:configRequest", function (event) {
     event.detail.elt.dataset.savedUpTo = String(changes);
   });
-  document.addEventListener("htmx:afterRequest", function (event) {
-    var box = event.detail.elt;
-    if (!box.hasAttribute("data-autosave") || !event.detail.successful) return;
-    if (event.detail.xhr.getResponseHeader("X-Autosave") === "refused") return;
+  function clearSaved(event) {
+    // The element that sent the request (beforeSwap's own elt is the target).
+    var config = event.detail.requestConfig;
+    var box = (config && config.elt) || event.detail.elt;
+    var xhr = event.detail.xhr;
+    if (!box || !xhr || !box.hasAttribute("data-autosave")) return;
+    if (xhr.status < 200 || xhr.status >= 300) return;
+    if (xhr.getResponseHeader("X-Autosave") === "refused") return;
     var upTo = Number(box.dataset.savedUpTo || "0");
     dirty.forEach(function (count, element) {
       if (box.contains(element) && count <= upTo) dirty.delete(element);
     });
-  });
+  }
+  // Before the swap too: the letter's autosave redraws its own form, and
+  // the old form, taken out of the page, no longer tells the document.
+  document.addEventListener("htmx:beforeSwap", clearSaved);
+  document.addEventListener("htmx:afterRequest", clearSaved);
 
   window.addEventListener("beforeunload", function (event) {
     if (dirty.size === 0) return;

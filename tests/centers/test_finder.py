@@ -216,3 +216,9 @@ def test_whatever_is_typed_gets_a_page_never_an_error(
     assert ("There is a problem" in page) != bool(NAME.findall(page)) or (
         "No center on this list is within" in page
     )
+
+
+def test_the_distance_choices_are_in_the_page_language(patient: Client) -> None:
+    page = patient.get("/es/centers/").content.decode()
+    assert "Hasta 100 millas" in page and "Up to 100 miles" not in page
+    assert "Up to 100 miles" in patient.get("/centers/").content.decode()

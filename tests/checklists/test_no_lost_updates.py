@@ -135,3 +135,83 @@ def test_a_letter_autosave_from_a_stale_page_keeps_the_other_choice(
     assert response["X-Autosave"] == "saved"
     packet = Packet.objects.get()
     assert (packet.delivery, packet.record_format) == ("center", "paper")
+
+
+def test_a_letter_conflict_redraws_the_choice_and_keeping_the_saved_one_holds(
+    phone: Client, laptop: Client
+) -> None:
+    stale = drawn(phone, "/packet/letter/")
+    laptop.post("/packet/letter/", {**drawn(laptop, "/packet/letter/"), "delivery": "center"})
+    response = phone.post(
+        "/packet/letter/", {**stale, "delivery": "me"}, headers={"HX-Request": "true"}
+    )
+    assert response["X-Autosave"] == "refused"
+    text = response.content.decode()
+    assert "Changed on another device while you were editing" in text
+    # The radios now show what is saved; the patient's own waits in the box.
+    assert re.search(r'value="center"[^>]*checked', text)
+    assert Packet.objects.get().delivery == "center"
+    # Another choice on the redrawn page, the conflict left at "keep the saved one".
+    again = {name: html.unescape(value) for name, value in DRAWN.findall(text)}
+    form = {**again, **{f"drawn-{k}": v for k, v in again.items()}}
+    form.update({"record_format": "paper", "keep-delivery": "saved", "mine-delivery": "me"})
+    phone.post("/packet/letter/", form, headers={"HX-Request": "true"})
+    packet = Packet.objects.get()
+    assert (packet.delivery, packet.record_format) == ("center", "paper")
+
+
+def test_the_letter_language_suggestion_is_no_conflict(phone: Client) -> None:
+    page = drawn(phone, "/es/packet/letter/")
+    response = phone.post("/es/packet/letter/", {**page, "letter_language": "en"})
+    assert response.status_code == 302
+    assert Packet.objects.get().letter_language == "en"
+
+
+def test_line_endings_are_no_change(phone: Client, laptop: Client) -> None:
+    laptop.post("/packet/items/medicines/", {"status": "have", "note": "one\r\ntwo"})
+    # The page holds the note in a hidden input, which a browser reads with
+    # LF; the form sends the textarea back as CRLF, unchanged.
+    response = phone.post(
+        "/packet/items/medicines/",
+        {
+            "drawn-medicines-status": "have",
+            "drawn-medicines-note": "one\ntwo",
+            "medicines-status": "asked",
+            "medicines-note": "one\r\ntwo",
+        },
+        headers={"HX-Request": "true"},
+    )
+    assert "saved-flag" in response.content.decode()
+    assert ChecklistEntry.objects.get(item_key="medicines").status == "asked"
+
+
+def test_an_autosave_conflict_redraws_the_item_with_the_saved_values(
+    phone: Client, laptop: Client
+) -> None:
+    stale = drawn(phone, "/packet/records/pathology/")
+    laptop.post("/packet/items/pathology-report/", {"status": "have", "note": "from the lab"})
+    item = {k: v for k, v in stale.items() if "pathology-report-" in k}
+    text = phone.post(
+        "/packet/items/pathology-report/",
+        {**item, "pathology-report-status": "asked", "pathology-report-note": "mine"},
+        headers={"HX-Request": "true"},
+    ).content.decode()
+    assert '<fieldset id="item-pathology-report"' in text and 'hx-swap-oob="true"' in text
+    assert re.search(r'id="status-pathology-report-have"[^>]*checked', text)
+    assert ">from the lab</textarea>" in text  # the saved note in the box
+    assert "Yours was: “mine”" in text  # and the patient's own quoted
+
+
+def test_a_refused_records_page_keeps_the_values_it_was_drawn_with(
+    phone: Client, laptop: Client
+) -> None:
+    url = "/packet/records/pathology/"
+    stale = drawn(phone, url)
+    laptop.post("/packet/items/pathology-report/", {"status": "have", "note": ""})
+    refused = phone.post(url, {**stale, "pathology-slides-note": "x" * 600})
+    assert refused.status_code == 200
+    again = {name: html.unescape(value) for name, value in DRAWN.findall(refused.content.decode())}
+    assert again["pathology-report-status"] == "need"  # still what the page was drawn with
+    form = {**stale, "pathology-slides-note": "short"}
+    assert phone.post(url, form).status_code == 302
+    assert ChecklistEntry.objects.get(item_key="pathology-report").status == "have"
