@@ -67,6 +67,11 @@ class ItemForm(RefusesInvisibleControls, forms.Form):
     )
 
 
+class TelInput(forms.TextInput):
+    input_type = "tel"
+    template_name = "django/forms/widgets/input.html"
+
+
 class DetailsForm(RefusesInvisibleControls, forms.ModelForm):
     date_of_birth = optional_date(_("Date of birth"), "03/14/1961")
     appointment_date = optional_date(_("Appointment date, if you have one"), "03/14/2027")
@@ -104,10 +109,21 @@ class DetailsForm(RefusesInvisibleControls, forms.ModelForm):
                 "For example, the medical records office of the hospital where you were treated."
             ),
         }
+        # Personal fields say what they are (WCAG 1.3.5), so a phone or a
+        # browser can fill them; the phone number opens the number keypad.
         widgets = {
-            "address": forms.Textarea(attrs={"rows": 3, "data-count": ""}),
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "address": forms.Textarea(
+                attrs={"rows": 3, "data-count": "", "autocomplete": "street-address"}
+            ),
+            "phone": TelInput(attrs={"autocomplete": "tel"}),
             "records_office_address": forms.Textarea(attrs={"rows": 3, "data-count": ""}),
+            "center_website": forms.URLInput(attrs={"autocomplete": "off"}),
         }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["date_of_birth"].widget.attrs["autocomplete"] = "bday"
 
     def clean_date_of_birth(self) -> date | None:
         return within(

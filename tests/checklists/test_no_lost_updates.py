@@ -215,3 +215,13 @@ def test_a_refused_records_page_keeps_the_values_it_was_drawn_with(
     form = {**stale, "pathology-slides-note": "short"}
     assert phone.post(url, form).status_code == 302
     assert ChecklistEntry.objects.get(item_key="pathology-report").status == "have"
+
+
+def test_personal_fields_say_what_they_are(phone: Client) -> None:
+    # #24 item 7, in part: autocomplete tokens (WCAG 1.3.5) and the phone keypad.
+    page = phone.get("/packet/details/").content.decode()
+    assert re.search(r'<input type="text" name="name"[^>]*autocomplete="name"', page)
+    assert re.search(r'<textarea name="address"[^>]*autocomplete="street-address"', page)
+    assert re.search(r'<input type="tel" name="phone"[^>]*autocomplete="tel"', page)
+    assert re.search(r'name="date_of_birth"[^>]*autocomplete="bday"', page)
+    assert not re.search(r'name="appointment_date"[^>]*autocomplete="bday"', page)
