@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib import admin
 
-from centers import places
+from centers import data, places
 from centers.models import Center
 
 
@@ -44,22 +44,12 @@ class CenterAdmin(admin.ModelAdmin):
         ),
         (
             "How to ask for a second opinion (only what the cited page says)",
-            {
-                "fields": [
-                    "phone",
-                    "phone_for",
-                    "remote_review",
-                    "remote_review_price",
-                    "program_url",
-                    "contact_source",
-                    "contact_checked",
-                ]
-            },
+            {"fields": list(data.CONTACT_FIELDS)},
         ),
         (
             "Notes",
             {
-                "fields": ["note", "note_es", "source_note"],
+                "fields": list(data.NOTE_FIELDS),
                 "description": (
                     "The note (and its Spanish) is shown to patients; the source note only here."
                 ),

@@ -8,13 +8,13 @@ Used by the migration that first fills the table and by `load_centers`.
 
 import functools
 import tomllib
-from datetime import date
 from pathlib import Path
 
 from centers import places
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "centers.toml"
 LISTING_FIELDS = ("name", "designation", "city", "state", "website")
+# How to ask for a second opinion: only where a cited page says it.
 CONTACT_FIELDS = (
     "phone",
     "phone_for",
@@ -23,10 +23,9 @@ CONTACT_FIELDS = (
     "program_url",
     "contact_source",
     "contact_checked",
-    "note",
-    "note_es",
-    "source_note",
 )
+NOTE_FIELDS = ("note", "note_es", "source_note")
+OPTIONAL_FIELDS = CONTACT_FIELDS + NOTE_FIELDS
 
 
 class DataFileError(ValueError):
@@ -73,7 +72,7 @@ def rows(path: Path = DATA_FILE) -> list[dict]:
                 f"{entry['slug']}: ZIP code {entry['zip']} has no location"
             ) from None
         row = {field: entry[field] for field in LISTING_FIELDS}
-        row.update({field: entry[field] for field in CONTACT_FIELDS if field in entry})
+        row.update({field: entry[field] for field in OPTIONAL_FIELDS if field in entry})
         row.update(
             slug=entry["slug"],
             zip_code=entry["zip"],
@@ -94,7 +93,7 @@ def load(center_model, path: Path = DATA_FILE) -> int:
     longer on the list is removed. Returns how many centers were loaded.
     """
     loaded = rows(path)
-    blank = dict.fromkeys(CONTACT_FIELDS, "")
+    blank = dict.fromkeys(OPTIONAL_FIELDS, "")
     blank.update(remote_review=None, contact_checked=None)
     for row in loaded:
         values = {**blank, **row}
@@ -102,7 +101,3 @@ def load(center_model, path: Path = DATA_FILE) -> int:
         center_model.objects.update_or_create(slug=slug, defaults=values)
     center_model.objects.exclude(slug__in=[row["slug"] for row in loaded]).delete()
     return len(loaded)
-
-
-def as_of() -> date:
-    return source()["as_of"]

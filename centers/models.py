@@ -76,7 +76,3 @@ class Center(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("centers:detail", args=[self.slug])
-
-    @property
-    def sees_patients(self) -> bool:
-        return self.designation != Designation.BASIC

@@ -101,13 +101,10 @@ def with_choices(data, names: list[str]):
     return data
 
 
-def drawn_inputs(form: forms.BaseForm, values: dict | None = None) -> list[tuple[str, str]]:
-    """(name, value) of each hidden drawn input: the form's initial values, or
-    ``values`` (field name to cleaned value) when given."""
+def drawn_inputs(form: forms.BaseForm, values: dict) -> list[tuple[str, str]]:
+    """(name, value) of each hidden drawn input, from ``values`` (field name
+    to cleaned value): what is saved, never a suggestion the form offers."""
     return [
-        (
-            DRAWN + form[name].html_name,
-            as_raw(field, values[name] if values is not None else form[name].initial),
-        )
+        (DRAWN + form[name].html_name, as_raw(field, values[name]))
         for name, field in form.fields.items()
     ]

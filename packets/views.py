@@ -93,15 +93,17 @@ def join(request: HttpRequest) -> HttpResponse:
     """I have a code: a plain form; the right code attaches this browser."""
     form = JoinForm()
     status = 200
+    if request.method == "POST" and request.POST.get("action") == "leave":
+        device_id = request.session.get(access.DEVICE_KEY)
+        if device_id is not None:
+            Device.objects.filter(pk=device_id).delete()
+        request.session.flush()
+        return redirect("packets:join")
+    # Only a browser with its own packet is asked before a code replaces it.
+    owns = access.owns_a_packet(request)
     if request.method == "POST":
-        if request.POST.get("action") == "leave":
-            device_id = request.session.get(access.DEVICE_KEY)
-            if device_id is not None:
-                Device.objects.filter(pk=device_id).delete()
-            request.session.flush()
-            return redirect("packets:join")
         form = JoinForm(request.POST)
-        if form.is_valid() and access.owns_a_packet(request) and "replace" not in request.POST:
+        if form.is_valid() and owns and "replace" not in request.POST:
             # Opening the other packet leaves this browser's own behind: ask
             # first. The code is not used until the patient chooses.
             return render_packet_page(
@@ -127,14 +129,12 @@ def join(request: HttpRequest) -> HttpResponse:
                 ),
             )
             status = 400
-    # Only a browser with its own packet is asked before a code replaces it.
-    has_packet = access.owns_a_packet(request)
     return render_packet_page(
         request,
         "packets/join.html",
         {
             "form": form,
-            "has_packet": has_packet,
+            "has_packet": owns,
             "attached": request.session.get(access.DEVICE_KEY) is not None,
         },
         status=status,

@@ -17,11 +17,15 @@ pytestmark = pytest.mark.django_db
 DRAWN = re.compile(r'<input type="hidden" name="drawn-([^"]+)" value="([^"]*)">')
 
 
-def drawn(client: Client, url: str) -> dict[str, str]:
-    """What a browser holds after loading ``url``: each field as drawn, and the drawn values."""
-    page = client.get(url).content.decode()
+def held(page: str) -> dict[str, str]:
+    """What a browser holds on ``page``: each field as drawn, and the drawn values."""
     values = {name: html.unescape(value) for name, value in DRAWN.findall(page)}
     return {**values, **{f"drawn-{name}": value for name, value in values.items()}}
+
+
+def drawn(client: Client, url: str) -> dict[str, str]:
+    """What a browser holds after loading ``url``."""
+    return held(client.get(url).content.decode())
 
 
 @pytest.fixture
@@ -64,8 +68,7 @@ def test_the_same_field_changed_on_both_sides_asks_and_loses_nothing(
     assert packet.phone == "555-0199"  # the saved one is kept until the patient picks
     assert packet.name == "Ana M"  # the change nobody else made is saved
     # The patient picks theirs.
-    again = {name: html.unescape(value) for name, value in DRAWN.findall(text)}
-    choice = {**again, **{f"drawn-{k}": v for k, v in again.items()}}
+    choice = held(text)
     choice.update({"keep-phone": "mine", "mine-phone": "555-0123"})
     assert phone.post("/packet/details/", choice).status_code == 302
     assert Packet.objects.get().phone == "555-0123"
@@ -75,8 +78,7 @@ def test_keeping_the_saved_value_writes_nothing(phone: Client, laptop: Client) -
     stale = drawn(phone, "/packet/details/")
     laptop.post("/packet/details/", {**drawn(laptop, "/packet/details/"), "phone": "555-0199"})
     text = phone.post("/packet/details/", {**stale, "phone": "555-0123"}).content.decode()
-    again = {name: html.unescape(value) for name, value in DRAWN.findall(text)}
-    choice = {**again, **{f"drawn-{k}": v for k, v in again.items()}, "keep-phone": "saved"}
+    choice = {**held(text), "keep-phone": "saved"}
     choice["mine-phone"] = "555-0123"
     assert phone.post("/packet/details/", choice).status_code == 302
     assert Packet.objects.get().phone == "555-0199"
@@ -152,8 +154,7 @@ def test_a_letter_conflict_redraws_the_choice_and_keeping_the_saved_one_holds(
     assert re.search(r'value="center"[^>]*checked', text)
     assert Packet.objects.get().delivery == "center"
     # Another choice on the redrawn page, the conflict left at "keep the saved one".
-    again = {name: html.unescape(value) for name, value in DRAWN.findall(text)}
-    form = {**again, **{f"drawn-{k}": v for k, v in again.items()}}
+    form = held(text)
     form.update({"record_format": "paper", "keep-delivery": "saved", "mine-delivery": "me"})
     phone.post("/packet/letter/", form, headers={"HX-Request": "true"})
     packet = Packet.objects.get()
@@ -210,8 +211,8 @@ def test_a_refused_records_page_keeps_the_values_it_was_drawn_with(
     laptop.post("/packet/items/pathology-report/", {"status": "have", "note": ""})
     refused = phone.post(url, {**stale, "pathology-slides-note": "x" * 600})
     assert refused.status_code == 200
-    again = {name: html.unescape(value) for name, value in DRAWN.findall(refused.content.decode())}
-    assert again["pathology-report-status"] == "need"  # still what the page was drawn with
+    again = held(refused.content.decode())
+    assert again["drawn-pathology-report-status"] == "need"  # still what the page was drawn with
     form = {**stale, "pathology-slides-note": "short"}
     assert phone.post(url, form).status_code == 302
     assert ChecklistEntry.objects.get(item_key="pathology-report").status == "have"
