@@ -6,30 +6,22 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from checklists.models import NOTE_MAX, QUESTION_MAX, InsuranceCall, Status
-from core.validators import RefusesInvisibleControls
+from core.dates import DatePartsField
+from core.validators import PatientForm
 from packets.models import LetterLanguage, Packet
 
-DATE_FORMATS = ["%Y-%m-%d", "%m/%d/%Y", "%m/%d/%y", "%m-%d-%Y", "%B %d %Y", "%b %d %Y"]
+
+def _today() -> date:
+    return date.today()
 
 
-def optional_date(label: str, example: str) -> forms.DateField:
-    """An optional date typed as month/day/year, the way the hint shows it.
+def _days_from_today(days: int):
+    return lambda: date.today() + timedelta(days=days)
 
-    A plain text box, not a date picker: a picker shows its own format, which
-    depends on the browser's language, so no hint could match it.
-    """
-    return forms.DateField(
-        required=False,
-        input_formats=DATE_FORMATS,
-        widget=forms.DateInput(
-            attrs={"inputmode": "numeric", "autocomplete": "off", "size": 12}, format="%m/%d/%Y"
-        ),
-        error_messages={
-            "invalid": _example(_("Enter a real date as month/day/year, for example %s."), example)
-        },
-        help_text=_example(_("Month/day/year, for example %s."), example),
-        label=label,
-    )
+
+def optional_date(label: str, example: str, **window) -> DatePartsField:
+    """An optional date in three boxes, month, day and year (core/dates.py)."""
+    return DatePartsField(label=label, help_text=_example(_("For example, %s"), example), **window)
 
 
 def _with_example(message: str, example: str) -> str:
@@ -40,15 +32,7 @@ def _with_example(message: str, example: str) -> str:
 _example = lazy(_with_example, str)
 
 
-def within(day: date | None, days_before: int, days_after: int, message: str) -> date | None:
-    """The date itself, unless it falls outside the window around today."""
-    today = date.today()
-    if day and not today - timedelta(days=days_before) <= day <= today + timedelta(days=days_after):
-        raise forms.ValidationError(message)
-    return day
-
-
-class ItemForm(RefusesInvisibleControls, forms.Form):
+class ItemForm(PatientForm, forms.Form):
     status = forms.ChoiceField(
         choices=Status.choices,
         error_messages={
@@ -59,11 +43,7 @@ class ItemForm(RefusesInvisibleControls, forms.Form):
     note = forms.CharField(
         required=False,
         max_length=NOTE_MAX,
-        error_messages={
-            "max_length": _(
-                "Keep the note to %(limit_value)d characters or fewer (it has %(show_value)d)."
-            )
-        },
+        label=_("Note"),
     )
 
 
@@ -72,9 +52,24 @@ class TelInput(forms.TextInput):
     template_name = "django/forms/widgets/input.html"
 
 
-class DetailsForm(RefusesInvisibleControls, forms.ModelForm):
-    date_of_birth = optional_date(_("Date of birth"), "03/14/1961")
-    appointment_date = optional_date(_("Appointment date, if you have one"), "03/14/2027")
+class DetailsForm(PatientForm, forms.ModelForm):
+    date_of_birth = optional_date(
+        _("Date of birth"),
+        "3 14 1961",
+        earliest=lambda: date(date.today().year - 120, 1, 1),
+        latest=_today,
+        too_early=_("%(label)s must be in %(year)s or later. Check the year."),
+        too_late=_("%(label)s must be today or in the past."),
+        autocomplete="bday",
+    )
+    appointment_date = optional_date(
+        _("Appointment date, if you have one"),
+        "3 14 2027",
+        earliest=_days_from_today(-365),
+        latest=_days_from_today(3 * 365),
+        too_early=_("%(label)s must be no more than a year ago."),
+        too_late=_("%(label)s must be no more than three years from today."),
+    )
 
     class Meta:
         model = Packet
@@ -121,26 +116,6 @@ class DetailsForm(RefusesInvisibleControls, forms.ModelForm):
             "center_website": forms.URLInput(attrs={"autocomplete": "off"}),
         }
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["date_of_birth"].widget.attrs["autocomplete"] = "bday"
-
-    def clean_date_of_birth(self) -> date | None:
-        return within(
-            self.cleaned_data.get("date_of_birth"),
-            120 * 365,
-            0,
-            _("Enter a date of birth in the past."),
-        )
-
-    def clean_appointment_date(self) -> date | None:
-        return within(
-            self.cleaned_data.get("appointment_date"),
-            365,
-            3 * 365,
-            _("Enter a date within a year before or three years after today."),
-        )
-
 
 class LetterForm(forms.ModelForm):
     """How the records should travel, and whether surgery records exist yet."""
@@ -179,7 +154,7 @@ class LetterForm(forms.ModelForm):
             )
 
 
-class QuestionForm(RefusesInvisibleControls, forms.Form):
+class QuestionForm(PatientForm, forms.Form):
     """One form, several buttons: add a suggestion, add your own, move or remove one."""
 
     ACTIONS = ["add", "suggest", "up", "down", "remove"]
@@ -187,11 +162,7 @@ class QuestionForm(RefusesInvisibleControls, forms.Form):
     text = forms.CharField(
         required=False,
         max_length=QUESTION_MAX,
-        error_messages={
-            "max_length": _(
-                "Keep your question to %(limit_value)d characters or fewer (it has %(show_value)d)."
-            )
-        },
+        label=_("Your question"),
     )
     suggestion = forms.CharField(required=False, max_length=40)
     question = forms.IntegerField(required=False, min_value=1)
@@ -208,8 +179,15 @@ class QuestionForm(RefusesInvisibleControls, forms.Form):
         return data
 
 
-class InsuranceCallForm(RefusesInvisibleControls, forms.ModelForm):
-    call_date = optional_date(_("Date of the call"), "12/01/2026")
+class InsuranceCallForm(PatientForm, forms.ModelForm):
+    call_date = optional_date(
+        _("Date of the call"),
+        "12 1 2026",
+        earliest=_days_from_today(-365),
+        latest=_days_from_today(365),
+        too_early=_("%(label)s must be no more than a year ago."),
+        too_late=_("%(label)s must be no more than a year from today."),
+    )
 
     class Meta:
         model = InsuranceCall
@@ -233,8 +211,3 @@ class InsuranceCallForm(RefusesInvisibleControls, forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name in ("covered", "referral_needed", "in_network"):
             self.fields[name].choices = [(v, lbl) for v, lbl in self.fields[name].choices if v]
-
-    def clean_call_date(self) -> date | None:
-        return within(
-            self.cleaned_data.get("call_date"), 365, 365, _("Enter a date within a year of today.")
-        )

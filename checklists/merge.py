@@ -17,6 +17,7 @@ A form without drawn values (a page from before this change) saves as before.
 """
 
 from dataclasses import dataclass
+from datetime import date
 from enum import Enum
 
 from django import forms
@@ -77,6 +78,8 @@ def as_text(field: forms.Field, value) -> str:
     choices = dict(getattr(field, "choices", ()) or ())
     if value not in (None, "") and value in choices:
         return str(choices[value])
+    if isinstance(value, date):
+        return f"{value.month}/{value.day}/{value.year}"
     return as_raw(field, value)
 
 

@@ -10,7 +10,7 @@ from datetime import date
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -23,6 +23,7 @@ from django.views.decorators.vary import vary_on_headers
 from checklists import merge, presenters, records
 from checklists.forms import DetailsForm, InsuranceCallForm, ItemForm, LetterForm, QuestionForm
 from checklists.models import QUESTIONS_MAX, ChecklistEntry, InsuranceCall, PacketQuestion, Status
+from core import held
 from packets import access
 from packets.models import Packet
 from packets.pages import render_packet_page
@@ -84,28 +85,39 @@ def records_group(request: HttpRequest, current: Packet, group: str) -> HttpResp
     if group not in records.GROUPS_BY_KEY:
         raise Http404("No such group")
     items = records.ITEMS_BY_GROUP[group]
-    posted: dict[str, tuple[str, str, dict]] = {}
-    if request.method == "POST":
-        forms = {item.key: ItemForm(request.POST, prefix=item.key) for item in items}
-        valid = [form.is_valid() for form in forms.values()]  # every form, for its errors
-        if all(valid):
-            conflicts = _save_items(current, forms)
-            if not conflicts:
-                return redirect(presenters.next_task_url(f"records-{group}"))
-            return _records_page(request, current, group, conflicts)
-        posted = {
-            key: (form.data.get(f"{key}-status", ""), form.data.get(f"{key}-note", ""), form.errors)
-            for key, form in forms.items()
-        }
-        # Nothing was saved: the page keeps the values it was drawn with, so
-        # the next save still knows what changed elsewhere meanwhile.
-        drawn = {
-            key: (request.POST[f"drawn-{key}-status"], request.POST.get(f"drawn-{key}-note", ""))
-            for key in forms
-            if f"drawn-{key}-status" in request.POST
-        }
-        return _records_page(request, current, group, posted, drawn)
-    return _records_page(request, current, group, posted)
+    if request.method != "POST":
+        refused = held.take(request)
+        if refused is None:
+            return _records_page(request, current, group, {})
+        return _refused_records(request, current, group, refused.data, items)
+    forms = {item.key: ItemForm(request.POST, prefix=item.key) for item in items}
+    valid = [form.is_valid() for form in forms.values()]  # every form, for its errors
+    if not all(valid):
+        return held.refused(request)
+    conflicts = _save_items(current, forms)
+    if not conflicts:
+        return redirect(presenters.next_task_url(f"records-{group}"))
+    return _records_page(request, current, group, conflicts)
+
+
+def _refused_records(request, current: Packet, group: str, data, items) -> HttpResponse:
+    """The group's page again after a refused save: what was typed, and why."""
+    forms = {item.key: ItemForm(data, prefix=item.key) for item in items}
+    for form in forms.values():
+        form.is_valid()
+    posted = {
+        key: (data.get(f"{key}-status", ""), data.get(f"{key}-note", ""), form.errors)
+        for key, form in forms.items()
+        if f"{key}-status" in data or f"{key}-note" in data
+    }
+    # Nothing was saved: the page keeps the values it was drawn with, so
+    # the next save still knows what changed elsewhere meanwhile.
+    drawn = {
+        key: (data[f"drawn-{key}-status"], data.get(f"drawn-{key}-note", ""))
+        for key in forms
+        if f"drawn-{key}-status" in data
+    }
+    return _records_page(request, current, group, posted, drawn)
 
 
 def _records_page(
@@ -157,15 +169,14 @@ def save_item(request: HttpRequest, key: str) -> HttpResponse:
             response = HttpResponse(html)
             response["X-Autosave"] = "refused"
             return response
-        field = form.add_prefix
-        posted = {
-            key: (
-                request.POST.get(field("status"), ""),
-                request.POST.get(field("note"), ""),
-                form.errors,
-            )
-        }
-        return _records_page(request, current, item.group, posted)
+        # The whole group's page, with this item's typed text and why.
+        data = request.POST
+        if prefix is None:
+            data = QueryDict(mutable=True)
+            for name in ("status", "note"):
+                if name in request.POST:
+                    data[f"{key}-{name}"] = request.POST[name]
+        return held.refused(request, data, path=group_url)
     conflicts = _save_items(current, {key: form})
     if conflicts:
         errors = conflicts[key][2]
@@ -284,6 +295,11 @@ def _first(form) -> str:
 @access.with_packet("checklists:packet")
 def questions(request: HttpRequest, current: Packet) -> HttpResponse:
     form = QuestionForm(request.POST) if request.method == "POST" else QuestionForm()
+    if (refused := held.take(request)) is not None:
+        form = QuestionForm(refused.data)
+        form.is_valid()
+        for message in refused.errors.get("__all__", []):
+            form.add_error(None, message)
     if request.method == "POST" and request.POST.get("action") == "done":
         Packet.objects.filter(pk=current.pk).update(questions_done=True)
         current.touch()
@@ -295,7 +311,9 @@ def questions(request: HttpRequest, current: Packet) -> HttpResponse:
             # Back to where the patient was, not the top of the page.
             anchor = "own" if form.cleaned_data["action"] == "add" else "my-questions"
             return redirect(reverse("checklists:questions") + f"#{anchor}")
-        form.add_error(None, error)
+        return held.refused(request, errors={"__all__": [error]})
+    if request.method == "POST":
+        return held.refused(request)
     return render_packet_page(
         request,
         "checklists/questions.html",
@@ -386,16 +404,28 @@ def _form_task(
             response["X-Autosave"] = "refused" if conflicts or form.errors else "saved"
         return response
 
+    def refused_page(data) -> HttpResponse:
+        # Nothing was saved: the page keeps the values it was drawn with, so
+        # the next save still knows what changed elsewhere meanwhile.
+        form = form_class(data, instance=instance)
+        form.is_valid()
+        drawn = [(merge.DRAWN + name, data.get(merge.DRAWN + name, "")) for name in names]
+        return page(form, drawn)
+
     stored = {name: getattr(instance, name) for name in names}
     if request.method != "POST":
+        if (refused := held.take(request)) is not None:
+            return refused_page(refused.data)
         form = form_class(instance=instance)
         # Drawn from what is saved, not from a suggestion the form offers.
         return page(form, merge.drawn_inputs(form, stored))
+
     data = merge.with_choices(request.POST, names)
     form = form_class(data, instance=instance)
     if not form.is_valid():
-        drawn = [(merge.DRAWN + name, data.get(merge.DRAWN + name, "")) for name in names]
-        return page(form, drawn)
+        if request.htmx:
+            return refused_page(data)
+        return held.refused(request, data)
     changed, conflicts = [], []
     for name in names:
         field = form.fields[name]

@@ -40,3 +40,30 @@ class RefusesInvisibleControls(forms.BaseForm):
             if isinstance(value, str) and has_invisible_controls(value):
                 self.add_error(name, INVISIBLE_MESSAGE)
         return data
+
+
+LENGTH_MESSAGE = _("%(label)s must be %(limit_value)d characters or fewer. It has %(show_value)d.")
+
+
+class PatientForm(RefusesInvisibleControls):
+    """Form mixin for what a patient types.
+
+    - Invisible controls get a clear error (RefusesInvisibleControls).
+    - A box takes more than its limit: no ``maxlength``, which cut a paste
+      short without a word. The box says its limit in ``data-maxlength`` for
+      the live count ("You have 12 characters too many"), and a save over the
+      limit is refused with the one wording every length error uses, keeping
+      what was typed on the page.
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            limit = getattr(field, "max_length", None)
+            if not limit:
+                continue
+            field.widget.attrs.pop("maxlength", None)
+            field.widget.attrs["data-maxlength"] = str(limit)
+            field.error_messages["max_length"] = str(LENGTH_MESSAGE).replace(
+                "%(label)s", str(field.label or _("This"))
+            )

@@ -3,10 +3,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.validators import PatientForm
 from packets.models import LABEL_MAX
 
 
-class ShareForm(forms.Form):
+class ShareForm(PatientForm, forms.Form):
     """Make a pairing code: what the other browser may do, and an optional label."""
 
     rights = forms.ChoiceField(

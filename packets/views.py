@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from core import held
 from packets import access, pairing
 from packets.forms import JoinForm, ShareForm
 from packets.models import Device, Packet
@@ -37,6 +38,9 @@ def _qr_svg(url: str) -> str:
 def share(request: HttpRequest, current: Packet) -> HttpResponse:
     """Make a code; see the browsers attached and remove any, or all."""
     form = ShareForm()
+    if (refused := held.take(request)) is not None:
+        form = ShareForm(refused.data)
+        form.is_valid()
     code = None
     error = None
     if request.method == "POST":
@@ -49,16 +53,17 @@ def share(request: HttpRequest, current: Packet) -> HttpResponse:
             current.pairing_codes.filter(used_at__isnull=True).delete()
             return redirect(reverse("packets:share") + "#browsers")
         form = ShareForm(request.POST)
-        if form.is_valid():
-            try:
-                code = pairing.create(
-                    current, form.cleaned_data["rights"] == "edit", form.cleaned_data["label"]
-                )
-            except pairing.TooManyCodes:
-                error = _(
-                    "You have made as many codes as you can for now. Wait 15 minutes, "
-                    "or remove a browser you no longer use."
-                )
+        if not form.is_valid():
+            return held.refused(request)
+        try:
+            code = pairing.create(
+                current, form.cleaned_data["rights"] == "edit", form.cleaned_data["label"]
+            )
+        except pairing.TooManyCodes:
+            error = _(
+                "You have made as many codes as you can for now. Wait 15 minutes, "
+                "or remove a browser you no longer use."
+            )
     join_url = request.build_absolute_uri(reverse("packets:join"))
     context = {
         "form": form,
@@ -92,7 +97,6 @@ def _int(value: str | None) -> int:
 def join(request: HttpRequest) -> HttpResponse:
     """I have a code: a plain form; the right code attaches this browser."""
     form = JoinForm()
-    status = 200
     if request.method == "POST" and request.POST.get("action") == "leave":
         device_id = request.session.get(access.DEVICE_KEY)
         if device_id is not None:
@@ -101,6 +105,11 @@ def join(request: HttpRequest) -> HttpResponse:
         return redirect("packets:join")
     # Only a browser with its own packet is asked before a code replaces it.
     owns = access.owns_a_packet(request)
+    if (refused := held.take(request)) is not None:
+        form = JoinForm(refused.data)
+        form.is_valid()
+        for message in refused.errors.get("code", []):
+            form.add_error("code", message)
     if request.method == "POST":
         form = JoinForm(request.POST)
         if form.is_valid() and owns and "replace" not in request.POST:
@@ -114,21 +123,19 @@ def join(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             try:
                 joined = pairing.redeem(request, form.cleaned_data["code"])
-            except pairing.TooManyTries as refused:
+            except pairing.TooManyTries as limit:
                 response = render_packet_page(request, "packets/join_too_many.html", {}, status=429)
-                response["Retry-After"] = str(refused.retry_after)
+                response["Retry-After"] = str(limit.retry_after)
                 return response
             if joined is not None:
                 access.attach(request, joined.packet_id, joined.device_id)
                 return redirect("checklists:packet")
-            form.add_error(
-                "code",
-                _(
-                    "That code does not work. Check it and try again. A code works "
-                    "only once, for 15 minutes. If it is old, ask for a new one."
-                ),
+            wrong = _(
+                "That code does not work. Check it and try again. A code works "
+                "only once, for 15 minutes. If it is old, ask for a new one."
             )
-            status = 400
+            return held.refused(request, errors={"code": [wrong]})
+        return held.refused(request)
     return render_packet_page(
         request,
         "packets/join.html",
@@ -137,7 +144,6 @@ def join(request: HttpRequest) -> HttpResponse:
             "has_packet": owns,
             "attached": request.session.get(access.DEVICE_KEY) is not None,
         },
-        status=status,
     )
 
 

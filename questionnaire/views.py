@@ -17,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
+from core import held
 from packets import access
 from packets.models import Packet
 from questionnaire import answers as answers_store
@@ -208,8 +209,14 @@ def step(request: HttpRequest, key: str) -> HttpResponse:
         return redirect(url(blocker))
     change = "1" in (request.GET.get("change"), request.POST.get("change"))
     form = None
+    if current.form is not None and (refused := held.take(request)) is not None:
+        form = current.form(refused.data)
+        form.is_valid()
+        change = change or refused.data.get("change") == "1"
     if request.method == "POST":
         form = current.form(request.POST)
+        if not form.is_valid() and not request.htmx:
+            return held.refused(request)
         if form.is_valid():
             SAVE[current.kind](packet, answers, current, form)
             target = flow.next_step(answers, key, change)

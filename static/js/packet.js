@@ -65,23 +65,33 @@
   });
 
   // --- Character count ---------------------------------------------------
+  // The box takes more than its limit (no maxlength: a paste is never cut
+  // short). The count says how many are left, or how many too many; the
+  // server refuses a save over the limit and keeps the text on the page.
   // The words come from the page, in its language (includes/enhance.html).
   var source = document.getElementById("script-text");
-  var words = {
-    leftOne: (source && source.dataset.leftOne) || "",
-    leftMany: (source && source.dataset.leftMany) || "",
-  };
+  function word(name) {
+    return (source && source.dataset[name]) || "";
+  }
   function setUpCount(area) {
-    var limit = Number(area.getAttribute("maxlength"));
+    var limit = Number(area.getAttribute("data-maxlength"));
     if (!limit) return;
     var count = document.createElement("p");
     count.className = "char-count hint";
     count.id = area.id + "-count";
     area.insertAdjacentElement("afterend", count);
+    var described = area.getAttribute("aria-describedby");
+    area.setAttribute("aria-describedby", (described ? described + " " : "") + count.id);
     function update() {
       var left = limit - area.value.length;
-      count.textContent = left === 1 ? words.leftOne : words.leftMany.replace("{n}", String(left));
-      count.classList.toggle("char-count-low", left < 50);
+      var over = -left;
+      var text;
+      if (over > 0) text = over === 1 ? word("overOne") : word("overMany").replace("{n}", String(over));
+      else text = left === 1 ? word("leftOne") : word("leftMany").replace("{n}", String(left));
+      count.textContent = text;
+      count.classList.toggle("char-count-low", left < 50 && over <= 0);
+      count.classList.toggle("char-count-over", over > 0);
+      area.classList.toggle("is-over", over > 0);
     }
     area.addEventListener("input", update);
     update();

@@ -55,7 +55,7 @@ def test_glossary_link_jumps_to_its_definition_without_javascript(
 
 def test_search_works_from_the_header_by_keyboard(page: Page, site: str) -> None:
     page.goto(site + "/")
-    page.get_by_label("Search").first.fill("insurance")
+    page.get_by_role("searchbox", name="Search").first.fill("insurance")
     page.keyboard.press("Enter")
     page.wait_for_url("**/search/?q=insurance")
     assert page.locator(".search-results a").first.get_attribute("href") == "/guides/who-pays/"

@@ -164,20 +164,27 @@ def test_after_add_the_questions_page_stays_where_the_patient_was(
 def test_a_bad_date_is_announced(page: Page, site: str) -> None:
     start(page, site)
     page.goto(site + "/packet/details/")
-    page.get_by_label("Date of birth").fill("31/31/1961")
+    born = page.get_by_role("group", name="Date of birth")
+    born.get_by_label("Month").fill("31")
+    born.get_by_label("Day").fill("31")
+    born.get_by_label("Year").fill("1961")
     page.get_by_role("button", name="Save and continue").click()
     page.get_by_text("There is a problem").wait_for()
     description = page.evaluate(
         """() => {
-            const box = document.getElementById('id_date_of_birth');
-            return box.getAttribute('aria-describedby').split(' ')
+            const group = document.getElementById('id_date_of_birth');
+            return group.getAttribute('aria-describedby').split(' ')
                 .map(id => document.getElementById(id).textContent.trim());
         }"""
     )
-    assert description[0] == "Month/day/year, for example 03/14/1961."
-    assert "Enter a real date as month/day/year" in description[1]
-    assert page.locator("#id_date_of_birth").get_attribute("aria-invalid") == "true"
+    assert description[0] == "For example, 3 14 1961"
+    assert description[1] == "Error: Date of birth must be a real date."
+    assert born.get_by_label("Month").get_attribute("aria-invalid") == "true"
     assert page.get_by_role("alert").count() == 1
+    # The summary has the focus, and its link leads to the box to fix.
+    assert page.evaluate("() => document.activeElement.className") == "error-summary"
+    page.get_by_role("link", name="Date of birth must be a real date.").click()
+    assert page.evaluate("() => document.activeElement.name") == "date_of_birth_month"
 
 
 def test_every_task_page_has_no_accessibility_violations(page: Page, site: str) -> None:
@@ -205,22 +212,24 @@ def test_every_task_page_has_no_accessibility_violations(page: Page, site: str) 
         screenshot(page, name)
     # Error states.
     page.goto(site + "/packet/records/health/")
-    page.evaluate("() => document.getElementById('note-medicines').removeAttribute('maxlength')")
     page.locator("#note-medicines").fill("x" * 501)
-    page.locator("#item-medicines-message").filter(has_text="Keep the note").wait_for()
+    page.locator("#item-medicines-message").filter(has_text="Note must be 500").wait_for()
     assert_no_axe_violations(page)
     page.get_by_role("button", name="Save and continue").click()
     page.get_by_text("There is a problem").wait_for()
     assert_no_axe_violations(page)
     screenshot(page, "packet-records-error")
     page.goto(site + "/packet/details/")
-    page.get_by_label("Date of birth").fill("not a date")
+    page.get_by_role("group", name="Date of birth").get_by_label("Month").fill("not a date")
     page.get_by_role("button", name="Save and continue").click()
     page.get_by_text("There is a problem").wait_for()
     assert_no_axe_violations(page)
     screenshot(page, "packet-details-error")
     page.goto(site + "/packet/insurance/")
-    page.get_by_label("Date of the call").fill("13/45/2026")
+    call = page.get_by_role("group", name="Date of the call")
+    call.get_by_label("Month").fill("13")
+    call.get_by_label("Day").fill("45")
+    call.get_by_label("Year").fill("2026")
     page.get_by_role("button", name="Save and continue").click()
     page.get_by_text("There is a problem").wait_for()
     assert_no_axe_violations(page)

@@ -115,6 +115,12 @@ def test_after_the_session_ends_an_autosave_says_so(phone: Page, site: str) -> N
     first = records.ITEMS_BY_GROUP[group][0]
     page.locator(f"#status-{first.key}-have").check()
     page.locator("#live-status").filter(has_text="your session has ended").wait_for()
+    # A second refused autosave redraws the one notice; notices never stack.
+    second = records.ITEMS_BY_GROUP[group][1]
+    with page.expect_response(lambda r: f"/packet/items/{second.key}/" in r.url):
+        page.locator(f"#status-{second.key}-have").check()
+    page.wait_for_timeout(200)  # let htmx settle the swap
+    assert page.locator(".session-ended").count() == 1
     # Still unsaved, so leaving still warns.
     assert leave_and_record_dialogs(page) == ["beforeunload"]
 

@@ -134,8 +134,13 @@ def test_a_bad_date_without_javascript_is_explained_in_spanish(
     page = phone_without_js
     start(page, site)
     page.get_by_role("link", name="Sus datos para la carta").click()
-    page.get_by_label("Fecha de nacimiento").fill("31/31/1961")
+    born = page.get_by_role("group", name="Fecha de nacimiento")
+    born.get_by_label("Mes").fill("3")
+    born.get_by_label("Día").fill("14")
+    born.get_by_label("Año").fill("61")
     page.get_by_role("button", name="Guardar y continuar").click()
     page.get_by_role("heading", name="Hay un problema").wait_for()
     is_spanish(page)
-    assert "Escriba una fecha real como mes/día/año" in page.locator("main").inner_text()
+    assert "El año debe tener 4 números, por ejemplo 1961." in page.locator("main").inner_text()
+    # Without JavaScript too, the summary has the focus (autofocus).
+    assert page.evaluate("() => document.activeElement.className") == "error-summary"

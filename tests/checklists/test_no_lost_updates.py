@@ -209,8 +209,8 @@ def test_a_refused_records_page_keeps_the_values_it_was_drawn_with(
     url = "/packet/records/pathology/"
     stale = drawn(phone, url)
     laptop.post("/packet/items/pathology-report/", {"status": "have", "note": ""})
-    refused = phone.post(url, {**stale, "pathology-slides-note": "x" * 600})
-    assert refused.status_code == 200
+    refused = phone.post(url, {**stale, "pathology-slides-note": "x" * 600}, follow=True)
+    assert refused.redirect_chain[0][1] == 303
     again = held(refused.content.decode())
     assert again["drawn-pathology-report-status"] == "need"  # still what the page was drawn with
     form = {**stale, "pathology-slides-note": "short"}
@@ -224,5 +224,6 @@ def test_personal_fields_say_what_they_are(phone: Client) -> None:
     assert re.search(r'<input type="text" name="name"[^>]*autocomplete="name"', page)
     assert re.search(r'<textarea name="address"[^>]*autocomplete="street-address"', page)
     assert re.search(r'<input type="tel" name="phone"[^>]*autocomplete="tel"', page)
-    assert re.search(r'name="date_of_birth"[^>]*autocomplete="bday"', page)
-    assert not re.search(r'name="appointment_date"[^>]*autocomplete="bday"', page)
+    for part in ("month", "day", "year"):
+        assert re.search(rf'name="date_of_birth_{part}"[^>]*autocomplete="bday-{part}"', page)
+    assert not re.search(r'name="appointment_date_month"[^>]*autocomplete="bday', page)

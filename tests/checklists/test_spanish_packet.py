@@ -143,7 +143,7 @@ def test_a_refused_autosave_says_why_in_spanish(full) -> None:
     )
     assert response["X-Autosave"] == "refused"
     assertContains(response, "No se guardó: Lista de medicinas.")
-    assertContains(response, "hasta 500 letras y signos (ahora tiene 501)")
+    assertContains(response, "Nota debe tener 500 letras y signos o menos. Ahora tiene 501.")
 
 
 def test_a_refused_note_without_javascript_comes_back_in_spanish(full) -> None:
@@ -158,6 +158,7 @@ def test_a_refused_note_without_javascript_comes_back_in_spanish(full) -> None:
             "blood-tests-status": "need",
             "blood-tests-note": "",
         },
+        follow=True,
     )
     assert response.status_code == 200
     assertContains(response, "Hay un problema")
@@ -168,19 +169,28 @@ def test_a_refused_note_without_javascript_comes_back_in_spanish(full) -> None:
 
 def test_a_bad_date_is_refused_in_spanish(full) -> None:
     client, _packet = full
-    response = client.post("/es/packet/details/", {"date_of_birth": "31/31/1961"})
-    assertContains(response, "Escriba una fecha real como mes/día/año, por ejemplo 03/14/1961.")
-    assertContains(response, "Mes/día/año, por ejemplo 03/14/1961.")
-    response = client.post("/es/packet/details/", {"date_of_birth": "03/14/2090"})
-    assertContains(response, "Escriba una fecha de nacimiento que ya pasó.")
-    response = client.post("/es/packet/insurance/", {"call_date": "01/01/2001"})
-    assertContains(response, "Escriba una fecha de no más de un año antes o después de hoy.")
 
+    def details(month: str, day: str, year: str):
+        parts = {"date_of_birth_month": month, "date_of_birth_day": day}
+        return client.post(
+            "/es/packet/details/", {**parts, "date_of_birth_year": year}, follow=True
+        )
 
-def test_the_english_date_messages_are_unchanged(full) -> None:
-    client, _packet = full
-    response = client.post("/packet/details/", {"date_of_birth": "31/31/1961"})
-    assertContains(response, "Enter a real date as month/day/year, for example 03/14/1961.")
+    response = details("31", "31", "1961")
+    assertContains(response, "Fecha de nacimiento debe ser una fecha real.")
+    assertContains(response, "Por ejemplo, 3 14 1961")
+    assertContains(response, '<label for="id_date_of_birth_0">Mes</label>')
+    assertContains(details("3", "", "1961"), "Fecha de nacimiento debe incluir el día.")
+    assertContains(details("3", "14", "61"), "El año debe tener 4 números, por ejemplo 1961.")
+    assertContains(
+        details("3", "14", "2090"), "Fecha de nacimiento debe ser hoy o una fecha pasada."
+    )
+    response = client.post(
+        "/es/packet/insurance/",
+        {"call_date_month": "1", "call_date_day": "1", "call_date_year": "2001"},
+        follow=True,
+    )
+    assertContains(response, "Fecha de la llamada no puede ser de hace más de un año.")
 
 
 def test_saved_details_flash_and_redirect_in_spanish(full) -> None:
@@ -283,7 +293,7 @@ def test_the_spanish_letter_page_shows_the_english_letter_then_the_spanish_one(f
     assert packet.letter_language == "es"
     html = client.get("/es/packet/letter/").content.decode()
     english = html.index("Request for copies of my health records")
-    own = html.index("Para usted: lo que pide esta carta")
+    own = html.index("Para que usted lo lea, en español: Carta a la oficina de registros médicos")
     spanish = html.index("Pido copias de mis registros médicos")
     assert english < own < spanish
     assert 'class="letter" lang="en"' in html

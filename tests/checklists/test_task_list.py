@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
-from checklists.models import ChecklistEntry, PacketQuestion
+from checklists.models import ChecklistEntry, InsuranceCall, PacketQuestion
 from checklists.records import GROUPS, ITEMS, ITEMS_BY_GROUP
 from packets.models import Packet
 from tests.factories import full_packet, hand_to
@@ -134,6 +134,7 @@ def test_one_refused_note_keeps_every_typed_text_and_saves_nothing(with_packet: 
             "pathology-slides-status": "asked",
             "pathology-slides-note": "z" * 501,
         },
+        follow=True,
     )
     assert response.status_code == 200
     assertContains(response, "There is a problem")
@@ -177,7 +178,7 @@ def test_a_refused_autosave_says_why_and_is_not_counted_as_saved(with_packet: Cl
     response = with_packet.post(
         "/packet/items/medicines/", {"status": "asked", "note": "y" * 600}, **HX
     )
-    assertContains(response, "Keep the note to 500 characters")
+    assertContains(response, "Note must be 500 characters or fewer. It has 600.")
     assert response["X-Autosave"] == "refused"
     assert not ChecklistEntry.objects.exists()
 
@@ -185,8 +186,10 @@ def test_a_refused_autosave_says_why_and_is_not_counted_as_saved(with_packet: Cl
 def test_an_overlong_note_without_javascript_comes_back_with_the_text(with_packet: Client) -> None:
     with_packet.post("/packet/items/medicines/", {"status": "have", "note": "first note"})
     long_note = "x" * 501
-    response = with_packet.post("/packet/items/medicines/", {"status": "asked", "note": long_note})
-    assertContains(response, "Keep the note to 500 characters or fewer (it has 501).")
+    response = with_packet.post(
+        "/packet/items/medicines/", {"status": "asked", "note": long_note}, follow=True
+    )
+    assertContains(response, "Note must be 500 characters or fewer. It has 501.")
     assertContains(response, long_note)
     entry = ChecklistEntry.objects.get(item_key="medicines")
     assert (entry.status, entry.note) == ("have", "first note")
@@ -194,7 +197,9 @@ def test_an_overlong_note_without_javascript_comes_back_with_the_text(with_packe
 
 @pytest.mark.parametrize("status", ["", "done", "HAVE", "<b>"])
 def test_a_bad_status_is_refused(with_packet: Client, status: str) -> None:
-    response = with_packet.post("/packet/items/medicines/", {"status": status, "note": "kept"})
+    response = with_packet.post(
+        "/packet/items/medicines/", {"status": status, "note": "kept"}, follow=True
+    )
     assertContains(response, "Choose where you are with this item.")
     assertContains(response, "kept")
     assert not ChecklistEntry.objects.exists()
@@ -284,8 +289,10 @@ def test_a_suggestion_is_added_once(with_packet: Client) -> None:
 
 def test_an_overlong_question_is_refused_and_the_list_kept(with_packet: Client) -> None:
     with_packet.post("/packet/questions/", {"action": "add", "text": "Short one?"})
-    response = with_packet.post("/packet/questions/", {"action": "add", "text": "q" * 301})
-    assertContains(response, "Keep your question to 300 characters or fewer (it has 301).")
+    response = with_packet.post(
+        "/packet/questions/", {"action": "add", "text": "q" * 301}, follow=True
+    )
+    assertContains(response, "Your question must be 300 characters or fewer. It has 301.")
     assertContains(response, "q" * 301)
     assert list(PacketQuestion.objects.values_list("text", flat=True)) == ["Short one?"]
 
@@ -293,7 +300,9 @@ def test_an_overlong_question_is_refused_and_the_list_kept(with_packet: Client) 
 def test_questions_stop_at_the_limit(with_packet: Client) -> None:
     for n in range(20):
         with_packet.post("/packet/questions/", {"action": "add", "text": f"Question {n}?"})
-    response = with_packet.post("/packet/questions/", {"action": "add", "text": "One more?"})
+    response = with_packet.post(
+        "/packet/questions/", {"action": "add", "text": "One more?"}, follow=True
+    )
     assertContains(response, "You can keep up to 20 questions.")
     assert PacketQuestion.objects.count() == 20
 
@@ -325,35 +334,47 @@ def test_details_save_every_field_and_continue_to_the_letter(with_packet: Client
         assert getattr(packet, name) == DETAILS[name]
 
 
-def test_the_date_hint_shows_the_format_the_box_takes(with_packet: Client) -> None:
+def test_the_date_is_three_boxes_and_shows_back_what_was_saved(with_packet: Client) -> None:
     html = with_packet.get("/packet/details/").content.decode()
-    box = re.search(r'<input[^>]*id="id_date_of_birth"[^>]*>', html).group(0)
-    assert 'type="text"' in box  # no picker with a format of its own
-    assert 'aria-describedby="id_date_of_birth-hint"' in box
-    assert 'id="id_date_of_birth-hint">Month/day/year, for example 03/14/1961.' in html
+    for n, part in enumerate(["month", "day", "year"]):
+        box = re.search(rf'<input[^>]*name="date_of_birth_{part}"[^>]*>', html).group(0)
+        assert 'type="text"' in box and 'inputmode="numeric"' in box  # no picker
+        assert f'id="id_date_of_birth_{n}"' in box
+    assert 'aria-describedby="id_date_of_birth-hint"' in html  # on the fieldset
+    assert 'id="id_date_of_birth-hint">For example, 3 14 1961' in html
     with_packet.post("/packet/details/", DETAILS)
     html = with_packet.get("/packet/details/").content.decode()
-    assert 'value="03/14/1961"' in html
+    assert 'name="date_of_birth_month" value="3"' in html
+    assert 'name="date_of_birth_day" value="14"' in html
+    assert 'name="date_of_birth_year" value="1961"' in html
 
 
 def test_a_bad_date_is_announced_through_ids_that_exist(with_packet: Client) -> None:
-    response = with_packet.post("/packet/details/", {**DETAILS, "date_of_birth": "14/14/1961"})
+    parts = {"date_of_birth_month": "14", "date_of_birth_day": "14", "date_of_birth_year": "1961"}
+    body = {**DETAILS, **parts}
+    del body["date_of_birth"]
+    response = with_packet.post("/packet/details/", body, follow=True)
     html = response.content.decode()
-    box = re.search(r'<input[^>]*id="id_date_of_birth"[^>]*>', html).group(0)
-    described = re.search(r'aria-describedby="([^"]+)"', box).group(1).split()
+    group = re.search(r'<fieldset class="date-field"[^>]*id="id_date_of_birth"[^>]*>', html).group(
+        0
+    )
+    described = re.search(r'aria-describedby="([^"]+)"', group).group(1).split()
     assert described == ["id_date_of_birth-hint", "id_date_of_birth-error"]
     for id_ in described:
         assert f'id="{id_}"' in html
+    box = re.search(r'<input[^>]*name="date_of_birth_month"[^>]*>', html).group(0)
     assert 'aria-invalid="true"' in box
-    assert "Enter a real date as month/day/year" in html
-    assert 'href="#id_date_of_birth"' in html  # the error summary links to the box
+    assert "Date of birth must be a real date." in html
+    assert 'href="#id_date_of_birth_0"' in html  # the error summary links to the month box
     assert Packet.objects.get().name == ""
 
 
 def test_the_insurance_date_takes_the_same_format(with_packet: Client) -> None:
-    day = (date.today() - timedelta(days=2)).strftime("%m/%d/%Y")
-    response = with_packet.post("/packet/insurance/", {"call_date": day, "notes": "ok"})
+    day = date.today() - timedelta(days=2)
+    parts = {"call_date_month": day.month, "call_date_day": day.day, "call_date_year": day.year}
+    response = with_packet.post("/packet/insurance/", {**parts, "notes": "ok"})
     assertRedirects(response, "/packet/check/", fetch_redirect_response=False)
+    assert InsuranceCall.objects.get().call_date == day
 
 
 # --- Check and download -------------------------------------------------------

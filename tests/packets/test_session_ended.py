@@ -50,7 +50,8 @@ def test_an_autosave_says_so_in_the_live_region(ended: Client) -> None:
     assert 'hx-swap-oob="innerHTML:#live-status"' in response.content.decode()
     # The page stays; a notice goes on top of it.
     assert response["HX-Reswap"] == "none"
-    assert 'hx-swap-oob="afterbegin:#main"' in response.content.decode()
+    # One place for the notice, filled afresh each time: notices never stack.
+    assert 'hx-swap-oob="innerHTML:#session-notice"' in response.content.decode()
 
 
 def test_a_questionnaire_answer_is_not_dropped_silently(ended: Client) -> None:

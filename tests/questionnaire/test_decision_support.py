@@ -219,7 +219,7 @@ def test_values_with_htmx_swap_in_the_sure_test(patient: Client) -> None:
 def test_a_bad_rating_is_refused_and_nothing_stored(patient: Client, rating: str) -> None:
     begin(patient)
     patient.post("/questionnaire/values/", {"start-soon": "1"})
-    response = patient.post("/questionnaire/values/", {"start-soon": rating})
+    response = patient.post("/questionnaire/values/", {"start-soon": rating}, follow=True)
     assert response.status_code == 200
     assertContains(response, "Choose how much this matters to you.")
     assert dict(ValueRating.objects.values_list("key", "rating")) == {"start-soon": 1}
@@ -256,7 +256,7 @@ def test_sure_with_htmx_swaps_in_the_next_steps(patient: Client) -> None:
 def test_sure_needs_all_four_answers(patient: Client) -> None:
     begin(patient)
     response = patient.post(
-        "/questionnaire/sure/", {"sure-sure": "yes", "sure-understand": "maybe"}
+        "/questionnaire/sure/", {"sure-sure": "yes", "sure-understand": "maybe"}, follow=True
     )
     assertContains(response, "Answer Yes or No.", count=6)
     assert not Answer.objects.filter(key__startswith="sure-").exists()
@@ -337,10 +337,18 @@ def test_insurance_call_is_saved_and_bounded(decided: Client) -> None:
         "partly",
     )
     response = decided.post(
-        "/packet/insurance/", {"call_date": "not a date", "reference": "x" * 61}
+        "/packet/insurance/",
+        {
+            "call_date_month": "x",
+            "call_date_day": "1",
+            "call_date_year": "2026",
+            "reference": "x" * 61,
+        },
+        follow=True,
     )
     assertContains(response, "There is a problem")
-    assertContains(response, "Enter a real date")
+    assertContains(response, "Date of the call must be a real date. Use numbers only.")
+    assertContains(response, "Reference or call number must be 60 characters or fewer. It has 61.")
     assert InsuranceCall.objects.get().reference == "REF-55102"
     assertContains(
         decided.get("/packet/insurance/"),

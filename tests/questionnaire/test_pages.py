@@ -35,7 +35,7 @@ def answer_all(client: Client, value: str = "yes", htmx: bool = False, prefix: s
 def test_start_page_explains_and_stores_nothing(client: Client, db) -> None:
     response = client.get("/questionnaire/")
     assertContains(response, "12 short steps, about 8 minutes")
-    assertContains(response, "only for this browser session")
+    assertContains(response, "We keep your answers and packet on our server for up to 14 days")
     assertContains(response, "not medical advice")
     assert Packet.objects.count() == 0
     assert "sessionid" not in response.cookies
@@ -207,7 +207,7 @@ def test_an_answer_outside_the_three_is_refused_and_nothing_stored(
     patient: Client, value: str
 ) -> None:
     start(patient)
-    response = patient.post(f"/questionnaire/{KEYS[0]}/", {"answer": value})
+    response = patient.post(f"/questionnaire/{KEYS[0]}/", {"answer": value}, follow=True)
     assert response.status_code == 200
     assertContains(response, "There is a problem")
     assertContains(response, "Choose Yes, No or Not sure.")

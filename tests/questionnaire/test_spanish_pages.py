@@ -181,7 +181,7 @@ def test_a_question_asked_too_early_redirects_within_spanish(patient: Client) ->
 
 def test_no_answer_shows_the_spanish_error_summary(patient: Client) -> None:
     start(patient)
-    response = patient.post(f"{ES}{KEYS[0]}/", {})
+    response = patient.post(f"{ES}{KEYS[0]}/", {}, follow=True)
     assert response.status_code == 200
     assertContains(response, "<title>Error: ¿Su diagnóstico es difícil de entender")
     assertContains(response, '<h2 id="error-summary-title">Hay un problema</h2>')
@@ -205,10 +205,10 @@ def test_no_answer_with_htmx_swaps_in_the_spanish_error(patient: Client) -> None
 
 def test_values_and_sure_errors_are_spanish(patient: Client) -> None:
     start(patient)
-    values = patient.post(f"{ES}values/", {"start-soon": "7"})
+    values = patient.post(f"{ES}values/", {"start-soon": "7"}, follow=True)
     assertContains(values, "Hay un problema")
     assertContains(values, "Elija cuánto le importa esto.")
-    sure = patient.post(f"{ES}sure/", {"sure-sure": "yes"})
+    sure = patient.post(f"{ES}sure/", {"sure-sure": "yes"}, follow=True)
     assertContains(sure, "<title>Error: ¿Siente que ya puede decidir?")
     assertContains(sure, "¿Conoce lo bueno y los riesgos de cada opción? Responda Sí o No.")
 

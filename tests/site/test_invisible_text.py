@@ -21,7 +21,9 @@ def test_a_note_with_a_hidden_control_is_refused_and_nothing_saved(
 ) -> None:
     started(patient)
     response = patient.post(
-        "/packet/items/pathology-report/", {"status": "have", "note": f"Dr A{control}bc"}
+        "/packet/items/pathology-report/",
+        {"status": "have", "note": f"Dr A{control}bc"},
+        follow=True,
     )
     assertContains(response, "hidden character", status_code=200)
     assert not ChecklistEntry.objects.exists()
@@ -30,7 +32,9 @@ def test_a_note_with_a_hidden_control_is_refused_and_nothing_saved(
 def test_a_name_with_an_override_is_refused_and_the_old_name_kept(patient: Client) -> None:
     packet = started(patient)
     patient.post("/packet/details/", {"name": "Ana", "paper_size": "letter"})
-    response = patient.post("/packet/details/", {"name": "Ana\u202eevil", "paper_size": "letter"})
+    response = patient.post(
+        "/packet/details/", {"name": "Ana\u202eevil", "paper_size": "letter"}, follow=True
+    )
     assertContains(response, "hidden character")
     packet.refresh_from_db()
     assert packet.name == "Ana"
