@@ -325,6 +325,10 @@ def _change_questions(current: Packet, data: dict) -> str | None:
     """Apply one change to the packet's questions; a message when it cannot be done."""
     action = data["action"]
     with transaction.atomic():
+        # The packet's row is the lock: two adds at the same moment take
+        # turns, so the second sees the first (a lock on the questions
+        # alone locks nothing while there are none).
+        Packet.objects.select_for_update().filter(pk=current.pk).exists()
         existing = list(PacketQuestion.objects.select_for_update().filter(packet=current))
         if action in ("add", "suggest"):
             if len(existing) >= QUESTIONS_MAX:

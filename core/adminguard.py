@@ -1,23 +1,25 @@
 """The admin: reachable only from the allow-list (when set), and locked after
-repeated failed logins, counted in the shared cache across every server.
+repeated failed logins, counted in the database across every server.
 
-Our own limiter rather than django-axes: it needs the shared cache this site
-already has, two counters and two signal receivers, and no models,
-migrations or a second place to look for lock-outs; axes' cache handler
-would do the same with a dependency to keep current.
+Our own limiter rather than django-axes: two counters in the table every
+limit uses (core/ratelimit.py), one signal receiver and no second place to
+look for lock-outs; axes would do the same with its own models and a
+dependency to keep current.
 
-Failures count per user name (ADMIN_LOGIN_USER_FAILURES) and per client
-address (ADMIN_LOGIN_ADDRESS_FAILURES) for ADMIN_LOGIN_LOCK_SECONDS. While
-either is over, every login POST, even with the right password, gets a 429
-without the password being checked. A successful login clears the user
-name's count.
+Every login POST counts, per user name (ADMIN_LOGIN_USER_FAILURES) and per
+client address (ADMIN_LOGIN_ADDRESS_FAILURES), for ADMIN_LOGIN_LOCK_SECONDS,
+before the password is checked: a burst of parallel guesses cannot all be
+checked. Past either limit every login POST, even with the right password,
+gets a 429 without the password being checked. A successful login clears
+the user name's count and gives the address its try back. The user name is
+counted as Django would log it in (NFKC, case folded).
 """
 
 import hashlib
 import unicodedata
 
 from django.conf import settings
-from django.contrib.auth.signals import user_logged_in, user_login_failed
+from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -41,9 +43,15 @@ def _address_key(request: HttpRequest) -> str:
 
 
 def locked(request: HttpRequest, username: str) -> bool:
+    """Count this login attempt under its user name and its address, and say
+    whether either is past its limit. Counted first, in one statement each
+    (core/ratelimit.py): a burst of parallel guesses cannot all be checked."""
+    window = settings.ADMIN_LOGIN_LOCK_SECONDS
+    by_user = ratelimit.count(_user_key(username), window)
+    by_address = ratelimit.count(_address_key(request), window)
     return (
-        ratelimit.used(_user_key(username)) >= settings.ADMIN_LOGIN_USER_FAILURES
-        or ratelimit.used(_address_key(request)) >= settings.ADMIN_LOGIN_ADDRESS_FAILURES
+        by_user > settings.ADMIN_LOGIN_USER_FAILURES
+        or by_address > settings.ADMIN_LOGIN_ADDRESS_FAILURES
     )
 
 
@@ -71,15 +79,9 @@ def refuse(request: HttpRequest) -> HttpResponse | None:
     return None
 
 
-@receiver(user_login_failed)
-def count_failure(sender, credentials: dict, request: HttpRequest | None = None, **kwargs) -> None:
-    if request is None:
-        return
-    window = settings.ADMIN_LOGIN_LOCK_SECONDS
-    ratelimit.count(_user_key(credentials.get("username", "")), window)
-    ratelimit.count(_address_key(request), window)
-
-
 @receiver(user_logged_in)
 def clear_failures(sender, request: HttpRequest | None, user, **kwargs) -> None:
+    """A right password clears the user's count, and gives the address its try back."""
     ratelimit.reset(_user_key(user.get_username()))
+    if request is not None:
+        ratelimit.uncount(_address_key(request))

@@ -1,12 +1,35 @@
-"""A fixed-window rate limit kept in the shared cache (database or Redis).
+"""Fixed-window rate limits, counted in the database (core.models.RateCount).
 
-Every process and every server counts in the same place, so a limit holds
-however many of them serve the site. On Redis the count is exact (INCR);
-the database cache reads and writes, so two requests at the very same
-moment may count once.
+Each use is counted and read back in ONE statement (an upsert with
+RETURNING, on SQLite and PostgreSQL alike), so a burst of requests at the
+same moment cannot all read "under the limit" before any of them counts:
+the 11th of 50 parallel guesses sees 11. Callers count first and act after,
+never check-then-count.
+
+The counts live in their own table, never in a cache that culls or forgets,
+and every process and server counts in the same place.
 """
 
-from django.core.cache import cache
+import time
+
+from django.db import connection
+from django.db.models import F
+
+from core.models import RateCount
+
+TABLE = RateCount._meta.db_table
+
+_COUNT = f"""
+INSERT INTO {TABLE} (name, count, ends_at) VALUES (%s, 1, %s)
+ON CONFLICT (name) DO UPDATE SET
+    count = CASE WHEN {TABLE}.ends_at <= %s THEN 1 ELSE {TABLE}.count + 1 END,
+    ends_at = CASE WHEN {TABLE}.ends_at <= %s THEN excluded.ends_at ELSE {TABLE}.ends_at END
+RETURNING count
+"""
+
+
+def _now() -> int:
+    return int(time.time())
 
 
 def allow(key: str, limit: int, window: int) -> bool:
@@ -15,20 +38,28 @@ def allow(key: str, limit: int, window: int) -> bool:
 
 
 def count(key: str, window: int) -> int:
-    """Count one more use of ``key`` in the current window; the uses so far."""
-    cache_key = f"rate:{key}"
-    cache.add(cache_key, 0, timeout=window)
-    try:
-        return cache.incr(cache_key)
-    except ValueError:  # expired between add and incr
-        cache.set(cache_key, 1, timeout=window)
-        return 1
+    """Count one more use of ``key`` in the current window; the uses so far, this one included."""
+    now = _now()
+    with connection.cursor() as cursor:
+        cursor.execute(_COUNT, [key, now + window, now, now])
+        return cursor.fetchone()[0]
+
+
+def uncount(key: str) -> None:
+    """Give back one use (an attempt that turned out not to count, such as a right code)."""
+    RateCount.objects.filter(name=key, count__gt=0, ends_at__gt=_now()).update(count=F("count") - 1)
 
 
 def used(key: str) -> int:
     """Uses of ``key`` in the current window, without counting one."""
-    return cache.get(f"rate:{key}", 0)
+    row = RateCount.objects.filter(name=key, ends_at__gt=_now()).values_list("count").first()
+    return row[0] if row else 0
 
 
 def reset(key: str) -> None:
-    cache.delete(f"rate:{key}")
+    RateCount.objects.filter(name=key).delete()
+
+
+def purge_expired() -> int:
+    """Remove counts whose window has ended; how many."""
+    return RateCount.objects.filter(ends_at__lte=_now()).delete()[0]

@@ -98,26 +98,34 @@ def create(packet: Packet, can_edit: bool, label: str = "") -> str:
     raise TooManyCodes
 
 
-def _keys(request: HttpRequest, hashed: str) -> tuple[str, str]:
-    return f"pair:address:{limit_key(request)}", f"pair:code:{hashed}"
+def _limits(request: HttpRequest, hashed: str) -> list[tuple[str, int]]:
+    """Each counter a guess is counted under, with its limit: this address,
+    this code, and every guess on the site together."""
+    return [
+        (f"pair:address:{limit_key(request)}", settings.PAIRING_ADDRESS_FAILURES),
+        (f"pair:code:{hashed}", settings.PAIRING_CODE_FAILURES),
+        ("pair:site", settings.PAIRING_SITE_FAILURES),
+    ]
 
 
 def redeem(request: HttpRequest, typed: str) -> Joined | None:
     """Use the code once: a new Device row for this browser, or None when the
-    code is wrong, used or expired. Raises TooManyTries past a limit."""
+    code is wrong, used or expired. Raises TooManyTries past a limit.
+
+    Every try is counted before the code is looked at, in one statement per
+    counter (core/ratelimit.py), so a burst of guesses at the same moment
+    cannot all pass; a right code gives its count back."""
     code = normalize(typed)
     hashed = code_hash(code if code is not None else (typed or "")[:64])
-    address_key, code_key = _keys(request, hashed)
     window = settings.PAIRING_WINDOW
-    if (
-        ratelimit.used(address_key) >= settings.PAIRING_ADDRESS_FAILURES
-        or ratelimit.used(code_key) >= settings.PAIRING_CODE_FAILURES
-    ):
+    limits = _limits(request, hashed)
+    over = [ratelimit.count(key, window) > limit for key, limit in limits]
+    if any(over):
         raise TooManyTries(window)
     joined = None if code is None else _use(hashed)
-    if joined is None:
-        ratelimit.count(address_key, window)
-        ratelimit.count(code_key, window)
+    if joined is not None:
+        for key, _limit in limits:
+            ratelimit.uncount(key)
     return joined
 
 

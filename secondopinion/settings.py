@@ -13,6 +13,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+from core.cache_settings import redis_caches
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -183,24 +184,31 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache and sessions: the database by default (shared by every process, no
-# other service), Redis when REDIS_URL is set.
+# Cache and sessions. The database is the truth for everything that must
+# not be lost: sessions (core/sessions.py) and rate limits (core/ratelimit.py)
+# live there whatever the cache. The cache is the database by default (shared
+# by every process, no other service), Redis when REDIS_URL is set; Redis
+# then also speeds up session reads, and an outage only slows pages.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHE_KEY_PREFIX = os.environ.get("DJANGO_CACHE_KEY_PREFIX", "")
 if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    CACHES = redis_caches(
+        REDIS_URL, CACHE_KEY_PREFIX, float(os.environ.get("REDIS_TIMEOUT_SECONDS", "0.5"))
+    )
+    SESSION_ENGINE = "core.sessions"
+    SESSION_CACHE_ALIAS = "sessions"
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "secondopinion_cache",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            # Only cached PDFs and render slots live here now; Django's
+            # default of 300 rows culled a third at a time.
+            "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
-# Several sites (or test runs) may share one Redis database: keep keys apart.
-CACHES["default"]["KEY_PREFIX"] = os.environ.get("DJANGO_CACHE_KEY_PREFIX", "")
 # Public pages (guides, glossary, home) are the same for everyone: each
 # process keeps a copy for a minute, so a burst of readers costs one render.
 CACHES["pages"] = {
@@ -363,3 +371,8 @@ LOGGING = {
 PAIRING_ADDRESS_FAILURES = envint("PAIRING_ADDRESS_FAILURES", 10)
 PAIRING_CODE_FAILURES = envint("PAIRING_CODE_FAILURES", 5)
 PAIRING_WINDOW = envint("PAIRING_WINDOW", 900)
+# Every wrong code on the whole site together, in the same window: a ceiling
+# no spread of addresses gets round. While it is reached nobody can join by
+# code (the page says to wait); 300 wrong tries in 15 minutes is far beyond
+# what patients type.
+PAIRING_SITE_FAILURES = envint("PAIRING_SITE_FAILURES", 300)

@@ -11,7 +11,7 @@ from pytest_django.asserts import assertContains
 def test_healthz_is_ok_when_the_database_answers(client: Client, db) -> None:
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.content == b"ok\n"
+    assert response.content == b"database ok\ncache ok\n"
     assert response["Cache-Control"] == "no-store"
 
 

@@ -1,0 +1,74 @@
+"""Redis as a cache that may fail: an outage slows pages, never breaks them.
+
+``ForgivingRedisCache`` answers every Redis error (down, paused, restarted,
+timed out) as a miss: a read gives the default, a write does nothing, and
+the error is logged once a minute per process. What must not be forgotten is
+never kept only here: sessions and rate limits live in the database, which
+stays the truth (core/sessions.py, core/ratelimit.py).
+
+Short socket timeouts (set in settings) turn a paused Redis into a quick
+miss instead of a held server thread.
+"""
+
+import logging
+import time
+
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
+_last_logged = [0.0]
+LOG_EVERY_SECONDS = 60
+
+
+def _log(operation: str, error: Exception) -> None:
+    now = time.monotonic()
+    if now - _last_logged[0] >= LOG_EVERY_SECONDS:
+        _last_logged[0] = now
+        logger.warning("cache unavailable (%s): %s", operation, type(error).__name__)
+
+
+class ForgivingRedisCache(RedisCache):
+    def _forgive(self, operation: str, fallback, call, *args, **kwargs):
+        try:
+            return call(*args, **kwargs)
+        except RedisError as error:
+            _log(operation, error)
+            return fallback
+
+    def get(self, key, default=None, version=None):
+        return self._forgive("get", default, super().get, key, default, version)
+
+    def get_many(self, keys, version=None):
+        return self._forgive("get_many", {}, super().get_many, keys, version)
+
+    def set(self, key, value, timeout=None, version=None):  # noqa: A003
+        return self._forgive("set", False, super().set, key, value, timeout, version)
+
+    def set_many(self, data, timeout=None, version=None):
+        return self._forgive("set_many", list(data), super().set_many, data, timeout, version)
+
+    def add(self, key, value, timeout=None, version=None):
+        return self._forgive("add", False, super().add, key, value, timeout, version)
+
+    def touch(self, key, timeout=None, version=None):
+        return self._forgive("touch", False, super().touch, key, timeout, version)
+
+    def delete(self, key, version=None):
+        return self._forgive("delete", False, super().delete, key, version)
+
+    def delete_many(self, keys, version=None):
+        return self._forgive("delete_many", None, super().delete_many, keys, version)
+
+    def has_key(self, key, version=None):
+        return self._forgive("has_key", False, super().has_key, key, version)
+
+    def clear(self):
+        return self._forgive("clear", False, super().clear)
+
+    def incr(self, key, delta=1, version=None):
+        try:
+            return super().incr(key, delta, version)
+        except RedisError as error:
+            _log("incr", error)
+            raise ValueError(f"Key '{key}' not found (cache unavailable)") from error

@@ -1,0 +1,171 @@
+"""#22 finding 1: a Redis blink never logs a patient out or drops a save.
+
+A Redis of this test's own, on another port and keeping nothing on disk (as
+the README's production notes say), is stopped, restarted empty and paused
+in the middle of patients' journeys. The database is the truth for sessions
+(core/sessions.py) and limits (core/ratelimit.py); Redis only speeds things
+up, so every patient still has every saved value afterwards.
+"""
+
+import signal
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from unittest import mock
+
+import pytest
+from django.conf import settings
+from django.test import Client, override_settings
+from redis.exceptions import ConnectionError as RedisConnectionError
+
+from core.cache_settings import redis_caches
+from packets.models import Packet
+from tests.checklists.test_no_lost_updates import drawn
+
+pytestmark = pytest.mark.django_db
+
+
+class OwnRedis:
+    """redis-server on a free port, started and stopped by the test."""
+
+    def __init__(self) -> None:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(
+            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", ""]
+            + ["--appendonly", "no"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
+                    return
+            except OSError:
+                time.sleep(0.05)
+        raise RuntimeError("redis-server did not start (run bin/ensure-system-packages)")
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.send_signal(signal.SIGCONT)  # a paused server cannot stop
+            self.process.kill()
+            self.process.wait()
+            self.process = None
+
+    def pause(self) -> None:
+        self.process.send_signal(signal.SIGSTOP)
+
+    def resume(self) -> None:
+        self.process.send_signal(signal.SIGCONT)
+
+
+@pytest.fixture
+def redis_server() -> Iterator[OwnRedis]:
+    server = OwnRedis()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def on_redis(redis_server: OwnRedis) -> Iterator[OwnRedis]:
+    """The site configured as production is with REDIS_URL set, on this Redis."""
+    with override_settings(
+        REDIS_URL=redis_server.url,
+        CACHES={
+            **redis_caches(redis_server.url, "faults", timeout=0.3),
+            "pages": settings.CACHES["pages"],
+        },
+        SESSION_ENGINE="core.sessions",
+        SESSION_CACHE_ALIAS="sessions",
+    ):
+        yield redis_server
+
+
+def details(client: Client) -> str:
+    response = client.get("/packet/details/")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def save(client: Client, **fields) -> None:
+    """Change some fields as a browser does: every field of the page as drawn, and these."""
+    response = client.post("/packet/details/", {**drawn(client, "/packet/details/"), **fields})
+    assert response.status_code == 302, response.status_code
+    assert response["Location"].endswith("/packet/letter/")
+
+
+def test_patients_keep_every_saved_value_through_stop_restart_and_pause(
+    on_redis: OwnRedis,
+) -> None:
+    ana, ben, cara = Client(), Client(), Client()
+    ana.post("/packet/")
+    save(ana, name="Ana Before")
+    assert Client().get("/healthz").content == b"database ok\ncache ok\n"
+
+    # Redis stops. Ana's saved name is still there, and her next save lands.
+    on_redis.stop()
+    assert "Ana Before" in details(ana)
+    save(ana, phone="555-0101")
+    # A patient who starts during the outage gets a packet that lasts.
+    ben.post("/packet/")
+    save(ben, name="Ben During Outage")
+    health = Client().get("/healthz")
+    assert health.status_code == 503
+    assert health.content == b"database ok\ncache unavailable\n"
+    assert health["Retry-After"]
+
+    # Redis comes back empty (no persistence). Nobody is logged out.
+    on_redis.start()
+    assert "Ana Before" in details(ana) and "555-0101" in details(ana)
+    assert "Ben During Outage" in details(ben)
+    cara.post("/packet/")
+    save(cara, name="Cara Before Pause")
+
+    # Redis stalls. Pages answer (more slowly), and saves land.
+    on_redis.pause()
+    try:
+        save(ana, address="1 Elm Street")
+        save(cara, phone="555-0303")
+        # A refused form is held in the session while Redis cannot take the
+        # new copy: the session moves to a new key (core/sessions.py), so the
+        # older copy Redis still holds can never be read back.
+        typed = {**drawn(cara, "/packet/details/"), "name": "Cara Typed " + "x" * 80}
+        refused = cara.post("/packet/details/", typed)
+        assert refused.status_code == 303
+        held_at = refused["Location"]
+    finally:
+        on_redis.resume()
+
+    page = details(ana)
+    assert all(value in page for value in ("Ana Before", "555-0101", "1 Elm Street"))
+    page = details(cara)
+    assert "Cara Before Pause" in page and "555-0303" in page
+    assert "Cara Typed" in cara.get(held_at).content.decode()
+    assert "Ben During Outage" in details(ben)
+    assert Packet.objects.count() == 3
+    assert Client().get("/healthz").status_code == 200
+
+
+def test_a_redis_error_that_reaches_a_page_gets_the_try_again_page(on_redis: OwnRedis) -> None:
+    patient = Client(raise_request_exception=False)
+    with mock.patch(
+        "checklists.views.presenters.tasks", side_effect=RedisConnectionError("refused")
+    ):
+        patient.post("/packet/")
+        response = patient.get("/packet/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert b"Traceback" not in response.content
