@@ -13,6 +13,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+
 from core.cache_settings import redis_caches
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -171,12 +172,18 @@ else:
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].setdefault("connect_timeout", 3)
     if envbool("DATABASE_POOL", default=True):
+        from psycopg_pool import ConnectionPool
+
         # psycopg's pool hands each request a ready connection (persistent
         # connections, CONN_MAX_AGE, cannot be used together with it).
         DATABASES["default"]["OPTIONS"]["pool"] = {
             "min_size": envint("DATABASE_POOL_MIN", 2),
             "max_size": envint("DATABASE_POOL_MAX", 8),
             "timeout": 3,
+            # A connection is checked before it is handed out: after a
+            # database restart the pool drops the dead ones instead of
+            # giving each to a request (a run of 503s).
+            "check": ConnectionPool.check_connection,
         }
     else:
         DATABASES["default"]["CONN_MAX_AGE"] = envint("DATABASE_CONN_MAX_AGE", 600)

@@ -308,3 +308,27 @@ def test_every_limit_counts_across_both_servers(servers, shared_redis) -> None:
             port, "POST", "/admin/login/", {"username": "editor", "password": PASSWORD}
         )
         assert status == 429
+
+
+def test_after_the_database_drops_every_connection_each_server_fails_at_most_once(
+    servers, database
+) -> None:
+    """#22 finding 7: the pool checks a connection before handing it out, so
+    a database restart (here: every connection of the app terminated) costs
+    at most one failed request per server, not a run of 503s."""
+    patient = Browser("203.0.113.40")
+    for port in servers:  # every server's pool holds live connections
+        for _ in range(4):
+            assert patient.request(port, "GET", "/healthz")[0] == 200
+    name = urlsplit(database).path.lstrip("/")
+    with psycopg.connect(ADMIN_URL, autocommit=True) as connection:
+        ended = connection.execute(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+            "WHERE datname = %s AND pid <> pg_backend_pid()",
+            [name],
+        ).fetchone()[0]
+    assert ended >= 2
+    for port in servers:
+        statuses = [patient.request(port, "GET", "/healthz")[0] for _ in range(12)]
+        assert statuses.count(503) <= 1, statuses
+        assert statuses[-1] == 200
