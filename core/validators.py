@@ -10,8 +10,12 @@ the left-to-right and right-to-left marks (U+200E, U+200F). Persian,
 Devanagari and other scripts, and emoji, need them to be written correctly.
 """
 
+from collections.abc import Callable
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
+from core.text import normalise_controls
 
 # Embeddings and overrides (U+202A-U+202E), isolates (U+2066-U+2069),
 # zero-width space, word joiner, byte order mark and Mongolian vowel separator.
@@ -48,6 +52,9 @@ LENGTH_MESSAGE = _("%(label)s must be %(limit_value)d characters or fewer. It ha
 class PatientForm(RefusesInvisibleControls):
     """Form mixin for what a patient types.
 
+    - Line and paragraph separators, CR and other control characters are made
+      plain newlines or dropped (core/text.py) before any check, so the
+      length counted is the length saved, and nothing saved holds them.
     - Invisible controls get a clear error (RefusesInvisibleControls).
     - A box takes more than its limit: no ``maxlength``, which cut a paste
       short without a word. The box says its limit in ``data-maxlength`` for
@@ -59,6 +66,9 @@ class PatientForm(RefusesInvisibleControls):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
+            if isinstance(field, forms.CharField):
+                # Each form has its own copy of its fields: only this one changes.
+                field.to_python = _normalising(field.to_python)
             limit = getattr(field, "max_length", None)
             if not limit:
                 continue
@@ -67,3 +77,14 @@ class PatientForm(RefusesInvisibleControls):
             field.error_messages["max_length"] = str(LENGTH_MESSAGE).replace(
                 "%(label)s", str(field.label or _("This"))
             )
+
+
+def _normalising(to_python: Callable) -> Callable:
+    """``to_python`` that first makes a typed value's controls plain (core/text.py)."""
+
+    def to_python_normalised(value):
+        if isinstance(value, str):
+            value = normalise_controls(value)
+        return to_python(value)
+
+    return to_python_normalised

@@ -2,7 +2,9 @@
 
 A packet's PDFs are forgotten whenever the packet is deleted, by "Delete my
 packet" or by purge_packets: printing listens for the delete (connect()),
-so the packets app never has to know that PDFs exist.
+so the packets app never has to know that PDFs exist. They are forgotten
+before packets.scrub runs, so on SQLite the scrub wipes their rows too
+(the database cache keeps them in the same file as the packet).
 """
 
 import hashlib
@@ -12,9 +14,11 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache as shared_cache
-from django.db.models.signals import post_delete
+from django.db import transaction
+from django.db.models.signals import pre_delete
 
 from guides.models import current_release
+from packets import scrub
 from packets.models import Packet, PaperSize
 
 _SHAPING_FILES = (
@@ -94,10 +98,30 @@ def forget_pdfs(packet_id: int) -> None:
     )
 
 
-def _packet_deleted(sender, instance, **kwargs) -> None:
-    forget_pdfs(instance.pk)
+def unchanged(packet_id: int, changed_at) -> bool:
+    """The packet still exists and nothing was saved to it since ``changed_at``
+    (what its PDF's ETag was built from)."""
+    return Packet.objects.filter(pk=packet_id, updated_at=changed_at).exists()
+
+
+def discard(key: str) -> None:
+    """Take back a PDF stored for a packet deleted meanwhile, and scrub its row."""
+    shared_cache.delete(key)
+    scrub.scrub_after_commit()
+
+
+def _packet_deleting(sender, instance, **kwargs) -> None:
+    packet_id = instance.pk
+    # Now, in the delete's own transaction (with the database cache, the rows
+    # go or stay with the packet) ...
+    forget_pdfs(packet_id)
+    # ... and again once it commits: a render that found the packet still
+    # there may have stored its PDF in between (printing.views). pre_delete,
+    # not post_delete, so this runs before the scrub that packets.scrub queues
+    # on post_delete: on-commit callbacks run in the order they were queued.
+    transaction.on_commit(lambda: forget_pdfs(packet_id), robust=True)
 
 
 def connect() -> None:
     """Forget a packet's PDFs whenever the packet is deleted."""
-    post_delete.connect(_packet_deleted, sender=Packet, dispatch_uid="forget-deleted-packet-pdfs")
+    pre_delete.connect(_packet_deleting, sender=Packet, dispatch_uid="forget-deleted-packet-pdfs")

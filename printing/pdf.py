@@ -44,6 +44,17 @@ class RenderFailed(Exception):
     """WeasyPrint could not produce the PDF."""
 
 
+class TooManyPages(RenderFailed):
+    """The document would run past MAX_PAGES pages: refused, nothing written."""
+
+
+# The largest packet the forms allow (every box full, every note and question
+# at its limit, addresses of one letter a line) is 43 pages; a real one is
+# under 10. Past this ceiling something is wrong with the text, and the
+# patient gets a message instead of a PDF nobody could use.
+MAX_PAGES = 80
+
+
 class StaticOnlyFetcher(URLFetcher):
     """Serves the project's static files; refuses every other scheme and host."""
 
@@ -137,7 +148,7 @@ def renders_in_flight() -> int:
 
 
 def render_pdf(html: str) -> bytes:
-    """Render HTML to PDF bytes. Raises RenderBusy or RenderFailed."""
+    """Render HTML to PDF bytes. Raises RenderBusy, TooManyPages or RenderFailed."""
     if not _slots.acquire(timeout=WAIT_FOR_SLOT_SECONDS):
         raise RenderBusy
     try:
@@ -146,15 +157,18 @@ def render_pdf(html: str) -> bytes:
             raise RenderBusy
         try:
             renderer = _renderer()
-            document = HTML(string=html, base_url=BASE_URL, url_fetcher=renderer.fetcher)
-            return document.write_pdf(
-                stylesheets=list(renderer.stylesheets),
-                font_config=renderer.font_config,
-                pdf_tags=True,
+            options = {"stylesheets": list(renderer.stylesheets), "pdf_tags": True}
+            document = HTML(string=html, base_url=BASE_URL, url_fetcher=renderer.fetcher).render(
+                font_config=renderer.font_config, **options
             )
+            # Laid out but not yet written: a runaway document stops here.
+            if len(document.pages) > MAX_PAGES:
+                logger.warning("PDF refused: %d pages, over %d", len(document.pages), MAX_PAGES)
+                raise TooManyPages
+            return document.write_pdf(**options)
         finally:
             _give_back(slot)
-    except RenderBusy:
+    except (RenderBusy, TooManyPages):
         raise
     except Exception as error:  # WeasyPrint raises many kinds; the page gets one message.
         # The kind only: an exception's text may quote the document.

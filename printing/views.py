@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -49,6 +50,7 @@ def _cached_pdf(
     filename: str,
     html: Callable[[], str],
     refused: Callable[[], HttpResponse | None] = lambda: None,
+    outdated: Callable[[], HttpResponse | None] = lambda: None,
     timeout: int,
     on_failure: Callable[[bool], HttpResponse],
 ) -> HttpResponse:
@@ -68,9 +70,21 @@ def _cached_pdf(
         content = pdf.render_pdf(html())
     except pdf.RenderBusy:
         return on_failure(True)
+    except pdf.TooManyPages:
+        # Trying again cannot help: what the packet holds is too long to print.
+        context = {"too_long": True, "max_pages": pdf.MAX_PAGES}
+        return render_packet_page(request, "printing/pdf_failed.html", context, status=422)
     except pdf.RenderFailed:
         return on_failure(False)
+    # Deleted or changed while it rendered: keep nothing, hand out nothing.
+    if answer := outdated():
+        return answer
     cache.set(key, (etag, content), timeout=timeout)
+    # Asked again once stored: a delete that forgot the packet's PDFs between
+    # the question and the store would otherwise leave this one behind.
+    if answer := outdated():
+        pdf_cache.discard(key)
+        return answer
     return _pdf_response(content, etag, filename)
 
 
@@ -93,6 +107,15 @@ def packet_pdf(request: HttpRequest, current: Packet) -> HttpResponse:
         response["Retry-After"] = str(retry_after)
         return response
 
+    def outdated() -> HttpResponse | None:
+        if pdf_cache.unchanged(current.pk, current.updated_at):
+            return None
+        if access.current_packet(request) is None:
+            # Deleted while it rendered: answered as with_packet answers a
+            # packet that is gone (it says so, once, on the next page).
+            return redirect("checklists:packet")
+        return redirect(request.get_full_path())  # changed: render what is saved now
+
     def failed(busy: bool) -> HttpResponse:
         if busy:
             return _busy(request)
@@ -105,6 +128,7 @@ def packet_pdf(request: HttpRequest, current: Packet) -> HttpResponse:
         filename="second-opinion-packet.pdf",
         html=lambda: packet.packet_pdf_html(current, today, paper, language),
         refused=too_many,
+        outdated=outdated,
         timeout=24 * 3600,
         on_failure=failed,
     )

@@ -132,6 +132,8 @@ def test_a_burst_on_the_pdf_gets_429s_and_pages_keep_answering(settings) -> None
 def test_a_pdf_waiting_for_a_busy_renderer_is_told_to_retry() -> None:
     from unittest import mock
 
+    from weasyprint import Document
+
     from printing import pdf
 
     release = threading.Event()
@@ -156,7 +158,7 @@ def test_a_pdf_waiting_for_a_busy_renderer_is_told_to_retry() -> None:
 
     with (
         mock.patch.object(pdf, "_slots", threading.BoundedSemaphore(1)),
-        mock.patch.object(pdf.HTML, "write_pdf", slow_write_pdf),
+        mock.patch.object(Document, "write_pdf", slow_write_pdf),
     ):
         worker = threading.Thread(target=download)
         worker.start()
