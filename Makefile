@@ -25,8 +25,11 @@ messages: $(STAMP)
 	@bin/ensure-system-packages gettext
 	$(PY) manage.py compilemessages --ignore '.*' --ignore bench --ignore node_modules --verbosity 0
 
+# The web server and one PDF worker (printing/tasks.py) together; Ctrl-C stops both.
 run: messages
 	$(PY) manage.py migrate --noinput
+	@$(PY) manage.py db_worker --no-startup-delay & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(STAMP)

@@ -1,8 +1,9 @@
 """How many PDFs a session and a client address may have rendered.
 
-PDF_RATE_LIMIT per session and PDF_ADDRESS_RATE_LIMIT per client address in
-PDF_RATE_WINDOW seconds, counted in the shared cache; renders in flight on
-all servers together are capped in printing/pdf.py. A PDF served from the
+PDF_RATE_LIMIT per session, PDF_ADDRESS_RATE_LIMIT per client address and
+PDF_SITE_RATE_LIMIT on the whole site in PDF_RATE_WINDOW seconds, counted
+when a render is queued (core/ratelimit.py); renders in flight on all
+servers together are capped in printing/pdf.py. A PDF served from the
 cache counts nothing: only renders do.
 """
 
@@ -22,4 +23,5 @@ def pdf_render_refused(request: HttpRequest) -> int | None:
     address_ok = ratelimit.allow(
         f"pdf:address:{limit_key(request)}", settings.PDF_ADDRESS_RATE_LIMIT, window
     )
-    return None if session_ok and address_ok else window
+    site_ok = ratelimit.allow("pdf:site", settings.PDF_SITE_RATE_LIMIT, window)
+    return None if session_ok and address_ok and site_ok else window

@@ -121,10 +121,10 @@ WAIT_FOR_SLOT_SECONDS = 1
 SLOT_SECONDS = 120
 
 
-def _take_global_slot() -> str | None:
-    """A free render slot's key (now ours), or None after waiting a moment."""
+def _take_global_slot(wait: float = WAIT_FOR_SLOT_SECONDS) -> str | None:
+    """A free render slot's key (now ours), or None after waiting ``wait`` seconds."""
     token = uuid.uuid4().hex
-    deadline = time.monotonic() + WAIT_FOR_SLOT_SECONDS
+    deadline = time.monotonic() + wait
     while True:
         for n in range(max(1, settings.PDF_GLOBAL_MAX_CONCURRENT)):
             key = f"pdf:inflight:{n}"
@@ -147,12 +147,15 @@ def renders_in_flight() -> int:
     return len(shared_cache.get_many(keys))
 
 
-def render_pdf(html: str) -> bytes:
-    """Render HTML to PDF bytes. Raises RenderBusy, TooManyPages or RenderFailed."""
-    if not _slots.acquire(timeout=WAIT_FOR_SLOT_SECONDS):
+def render_pdf(html: str, wait_for_slot: float = WAIT_FOR_SLOT_SECONDS) -> bytes:
+    """Render HTML to PDF bytes. Raises RenderBusy, TooManyPages or RenderFailed.
+
+    A web thread waits at most a second for a render slot; a worker
+    (printing/tasks.py) may wait longer."""
+    if not _slots.acquire(timeout=wait_for_slot):
         raise RenderBusy
     try:
-        slot = _take_global_slot()
+        slot = _take_global_slot(wait_for_slot)
         if slot is None:
             raise RenderBusy
         try:

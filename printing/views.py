@@ -8,19 +8,19 @@ from collections.abc import Callable
 
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
+from django.views.decorators.vary import vary_on_headers
 
 from checklists import records
 from packets import access
 from packets.models import Packet, PaperSize
 from packets.pages import render_packet_page
 from printing import cache as pdf_cache
-from printing import limits, packet, pdf
+from printing import limits, pdf, tasks
 
 
 def _paper(request: HttpRequest, default: str = PaperSize.LETTER) -> str:
@@ -90,47 +90,64 @@ def _cached_pdf(
 
 @require_safe
 @never_cache
+@vary_on_headers("HX-Request")
 @access.with_packet("checklists:packet", viewable=True)
 def packet_pdf(request: HttpRequest, current: Packet) -> HttpResponse:
+    """The packet's PDF from the cache; otherwise one render queued for a
+    worker (printing/tasks.py) and "Making your PDF" at once."""
     paper = _paper(request, current.paper_size)
     today = timezone.localdate()
     language = get_language()  # read once: the cache key, the ETag and the words box
     # Decided from the packet row alone, before anything else is gathered.
     etag = pdf_cache.packet_etag(current.pk, current.updated_at, paper, today, language)
-
-    def too_many() -> HttpResponse | None:
-        # Per session, per client address and in total, on the shared cache.
-        retry_after = limits.pdf_render_refused(request)
-        if not retry_after:
-            return None
-        response = render_packet_page(request, "printing/too_many.html", {}, status=429)
-        response["Retry-After"] = str(retry_after)
+    key = pdf_cache.packet_key(current.pk, paper, language)
+    if f'"{etag}"' in request.headers.get("If-None-Match", ""):
+        response = HttpResponse(status=304)
+        response["ETag"] = f'"{etag}"'
         return response
 
-    def outdated() -> HttpResponse | None:
-        if pdf_cache.unchanged(current.pk, current.updated_at):
-            return None
-        if access.current_packet(request) is None:
-            # Deleted while it rendered: answered as with_packet answers a
-            # packet that is gone (it says so, once, on the next page).
-            return redirect("checklists:packet")
-        return redirect(request.get_full_path())  # changed: render what is saved now
+    def ready() -> HttpResponse | None:
+        """The PDF, or the page saying why it could not be made, once a render ended."""
+        cached = cache.get(key)
+        if cached and cached[0] == etag:
+            return _pdf_response(cached[1], etag, "second-opinion-packet.pdf")
+        failed = cache.get(tasks.failure_key(key))
+        if failed and failed[0] == etag:
+            cache.delete(tasks.failure_key(key))  # the next download tries again
+            if failed[1] == "busy":
+                return _busy(request)
+            if failed[1] == "too_long":
+                context = {"too_long": True, "max_pages": pdf.MAX_PAGES}
+                return render_packet_page(request, "printing/pdf_failed.html", context, status=422)
+            return render_packet_page(
+                request, "printing/pdf_failed.html", {"busy": False}, status=500
+            )
+        return None
 
-    def failed(busy: bool) -> HttpResponse:
-        if busy:
-            return _busy(request)
-        return render_packet_page(request, "printing/pdf_failed.html", {"busy": False}, status=500)
-
-    return _cached_pdf(
-        request,
-        etag=etag,
-        key=pdf_cache.packet_key(current.pk, paper, language),
-        filename="second-opinion-packet.pdf",
-        html=lambda: packet.packet_pdf_html(current, today, paper, language),
-        refused=too_many,
-        outdated=outdated,
-        timeout=24 * 3600,
-        on_failure=failed,
+    answer = ready()
+    if answer is None and cache.get(tasks.job_key(key)) != etag:
+        # Only real renders count: downloading the same packet again is cheap.
+        retry_after = limits.pdf_render_refused(request)
+        if retry_after:
+            response = render_packet_page(request, "printing/too_many.html", {}, status=429)
+            response["Retry-After"] = str(retry_after)
+            return response
+        cache.set(tasks.job_key(key), etag, tasks.JOB_SECONDS)
+        tasks.render_packet_pdf.enqueue(current.pk, etag, paper, language, today.isoformat())
+        answer = ready()  # a backend that runs tasks at once (the tests') has finished
+    if request.htmx:
+        if answer is None:
+            return HttpResponse(status=204)  # still making it: htmx asks again
+        # Stop asking (286), and show the link; enhance.js starts the download.
+        response = render_packet_page(
+            request, "printing/_pdf_ready.html", {"url": request.get_full_path()}
+        )
+        response.status_code = 286
+        return response
+    if answer is not None:
+        return answer
+    return render_packet_page(
+        request, "printing/making.html", {"url": request.get_full_path()}, status=202
     )
 
 

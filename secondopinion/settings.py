@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django_htmx",
+    "django_tasks_db",
     # Lowest layer first; a lower one never imports a higher one (.importlinter).
     "core",
     "guides",
@@ -328,6 +329,13 @@ PDF_GLOBAL_MAX_CONCURRENT = envint("PDF_GLOBAL_MAX_CONCURRENT", 4)
 PDF_RATE_LIMIT = envint("PDF_RATE_LIMIT", 10)
 PDF_ADDRESS_RATE_LIMIT = envint("PDF_ADDRESS_RATE_LIMIT", 30)
 PDF_RATE_WINDOW = envint("PDF_RATE_WINDOW", 60)
+# Renders queued on the whole site in PDF_RATE_WINDOW seconds: past it, a
+# download is told the renderer is busy and to try again.
+PDF_SITE_RATE_LIMIT = envint("PDF_SITE_RATE_LIMIT", 600)
+# Packet PDFs are made by workers (printing/tasks.py), queued in the
+# database: run `manage.py db_worker` beside the app servers (`make run`
+# starts one). The tests run each task at once, in the request.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # New packets (and so sessions) one client address may start.
 PACKET_CREATE_LIMIT = envint("PACKET_CREATE_LIMIT", 30)
 PACKET_CREATE_WINDOW = envint("PACKET_CREATE_WINDOW", 600)

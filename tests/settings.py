@@ -29,6 +29,7 @@ if REDIS_URL and _worker.startswith("gw") and _worker != "gw0":
     if _index >= len(_free):
         raise ImproperlyConfigured(f"no free Redis database for test worker {_worker}")
     CACHES["default"]["LOCATION"] = _url._replace(path=f"/{_free[_index]}").geturl()
+    CACHES["sessions"]["LOCATION"] = CACHES["default"]["LOCATION"]
 
 # Pages render every time (the one test of the page cache turns it on).
 CACHES["pages"] = {**CACHES["pages"], "BACKEND": "django.core.cache.backends.dummy.DummyCache"}
@@ -45,3 +46,8 @@ if "pool" in _options and not envbool("DATABASE_POOL", default=False):
     del _options["pool"]
     DATABASES["default"]["CONN_MAX_AGE"] = envint("DATABASE_CONN_MAX_AGE", 600)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+
+# Each queued task runs at once, inside the request that queues it: a PDF
+# download answers with the PDF as before. tests/printing/test_pdf_workers.py
+# queues in the database and runs a real worker.
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

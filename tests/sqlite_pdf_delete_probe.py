@@ -26,6 +26,13 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.test.utils import override_settings  # noqa: E402
+
+# Each queued PDF render runs at once, in the request (as in the tests).
+override_settings(
+    TASKS={"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+).enable()
+
 from django.conf import settings  # noqa: E402
 from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
@@ -104,8 +111,8 @@ other.cookies = patient.cookies
 rendered = []
 
 
-def render_during_a_delete(html: str) -> bytes:
-    content = real_render(html)
+def render_during_a_delete(html: str, **kwargs) -> bytes:
+    content = real_render(html, **kwargs)
     rendered.append(content)
     assert other.post("/packet/delete/").status_code == 200
     return content

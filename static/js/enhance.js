@@ -15,6 +15,16 @@
     next.focus();
   });
 
+  // "Making your PDF": once the poll brings the ready notice, download the
+  // file (the notice keeps a link for when the browser does not).
+  document.addEventListener("htmx:afterSettle", function () {
+    var ready = document.querySelector("[data-download]");
+    if (!ready) return;
+    var url = ready.getAttribute("data-download");
+    ready.removeAttribute("data-download");
+    window.location.href = url;
+  });
+
   // The page gives the words, in its own language: includes/enhance.html
   // on every page that loads this script, or the live region's own data-*.
   function text(name) {

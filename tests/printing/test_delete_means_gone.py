@@ -79,24 +79,28 @@ def test_deleted_pdfs_are_gone_from_the_sqlite_files(tmp_path: Path) -> None:
 def test_a_delete_while_the_pdf_renders_keeps_and_hands_out_nothing(owner, delete) -> None:
     client, packet = owner
 
-    def render_during_a_delete(html: str) -> bytes:
+    def render_during_a_delete(html: str, **kwargs) -> bytes:
         delete(packet.pk)
         return RENDERED
 
     spy = mock.Mock(wraps=cache)
     with (
         mock.patch("printing.pdf.render_pdf", side_effect=render_during_a_delete),
-        mock.patch("printing.views.cache", spy),
+        mock.patch("printing.tasks.cache", spy),
     ):
         response = client.get("/packet/packet.pdf")
     assert not Packet.objects.filter(pk=packet.pk).exists()
-    assert not spy.set.called, "asked before it is stored: nothing is written at all"
+    stored = [call for call in spy.set.call_args_list if call.args[1][1:] == (RENDERED,)]
+    assert not stored, "asked before it is stored: the PDF is not written at all"
     assert cached(packet.pk) == [None] * len(EVERY_KEY)
-    # Answered as any request for a packet that is gone: to the packet page,
-    # which says so.
-    assert response.status_code == 302
-    assert response["Location"] == "/packet/"
+    # The worker kept nothing, so the page is still "Making your PDF"; asked
+    # again, it is answered as any request for a packet that is gone: to the
+    # packet page, which says so.
+    assert response.status_code == 202
     assert b"Ultramarine" not in response.content
+    again = client.get("/packet/packet.pdf")
+    assert again.status_code == 302
+    assert again["Location"] == "/packet/"
     assert "Your packet is gone" in client.get("/packet/").content.decode()
 
 
@@ -115,30 +119,30 @@ def test_a_delete_just_before_the_pdf_is_stored_takes_it_back(owner) -> None:
 
     with (
         mock.patch("printing.pdf.render_pdf", return_value=RENDERED),
-        mock.patch("printing.views.cache", DeletedJustBeforeTheStore()),
+        mock.patch("printing.tasks.cache", DeletedJustBeforeTheStore()),
     ):
         response = client.get("/packet/packet.pdf")
     assert cached(packet.pk) == [None] * len(EVERY_KEY)
-    assert response.status_code == 302
-    assert response["Location"] == "/packet/"
     assert b"Ultramarine" not in response.content
+    again = client.get("/packet/packet.pdf")
+    assert again.status_code == 302
+    assert again["Location"] == "/packet/"
 
 
 def test_a_change_while_the_pdf_renders_is_not_kept_as_the_old_version(owner) -> None:
     client, packet = owner
 
-    def render_during_a_save(html: str) -> bytes:
+    def render_during_a_save(html: str, **kwargs) -> bytes:
         Packet.objects.get(pk=packet.pk).touch()  # what every save does
         return RENDERED
 
     with mock.patch("printing.pdf.render_pdf", side_effect=render_during_a_save):
         response = client.get("/es/packet/packet.pdf?paper=a4")
     assert cached(packet.pk) == [None] * len(EVERY_KEY)
-    # Asked again, it renders what is saved now.
-    assert response.status_code == 302
-    assert response["Location"] == "/es/packet/packet.pdf?paper=a4"
+    # Still "Making your PDF"; asked again, it renders what is saved now.
+    assert response.status_code == 202
     with mock.patch("printing.pdf.render_pdf", return_value=RENDERED):
-        again = client.get(response["Location"])
+        again = client.get("/es/packet/packet.pdf?paper=a4")
     assert again.content == RENDERED
     stored = cache.get(pdf_cache.packet_key(packet.pk, "a4", "es"))
     assert stored == (again["ETag"].strip('"'), RENDERED)

@@ -101,10 +101,10 @@ def test_a_burst_on_the_pdf_gets_429s_and_pages_keep_answering(settings) -> None
     started = threading.Event()
     real_render = pdf.render_pdf
 
-    def slow_render(html: str) -> bytes:
+    def slow_render(html: str, **kwargs) -> bytes:
         started.set()
         release.wait(timeout=30)
-        return real_render(html)
+        return real_render(html, **kwargs)
 
     other = Client()
     other.post("/packet/")
@@ -134,7 +134,7 @@ def test_a_pdf_waiting_for_a_busy_renderer_is_told_to_retry() -> None:
 
     from weasyprint import Document
 
-    from printing import pdf
+    from printing import pdf, tasks
 
     release = threading.Event()
     started = threading.Event()
@@ -159,6 +159,8 @@ def test_a_pdf_waiting_for_a_busy_renderer_is_told_to_retry() -> None:
     with (
         mock.patch.object(pdf, "_slots", threading.BoundedSemaphore(1)),
         mock.patch.object(Document, "write_pdf", slow_write_pdf),
+        # The second render's worker (run at once in tests) waits a moment, then gives up.
+        mock.patch.object(tasks, "WORKER_WAIT_FOR_SLOT_SECONDS", 0.2),
     ):
         worker = threading.Thread(target=download)
         worker.start()

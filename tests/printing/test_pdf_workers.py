@@ -1,0 +1,112 @@
+"""#22 finding 5: packet PDFs are made by workers, not by web threads.
+
+With the database task queue (as `make run` and production use), a download
+queues one render and answers "Making your PDF" at once; a real worker
+(`manage.py db_worker`) makes it; the page's poll then gets the file. No web
+request ever runs WeasyPrint, so 20 downloads at once cost the pages nothing.
+"""
+
+import io
+from unittest import mock
+
+import pytest
+from django.core.management import call_command
+from django.test import Client, override_settings
+from django_tasks_db.models import DBTaskResult
+
+from packets.models import Packet
+from printing import cache as pdf_cache
+from printing import pdf
+
+# The worker closes its database connection between tasks, as a real one
+# does: these tests commit instead of running inside one transaction.
+pytestmark = pytest.mark.django_db(transaction=True)
+
+QUEUED = override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
+HX = {"HTTP_HX_REQUEST": "true"}
+
+
+def run_worker() -> None:
+    """What `manage.py db_worker` does beside the app servers: every queued task, then stop."""
+    call_command("db_worker", "--batch", "--no-startup-delay", stdout=io.StringIO())
+
+
+def patient(name: str) -> Client:
+    client = Client()
+    client.post("/packet/")
+    client.post("/packet/details/", {"name": name})
+    return client
+
+
+@QUEUED
+def test_a_download_queues_one_render_and_a_worker_makes_it() -> None:
+    ana = patient("Ana Worker")
+    with mock.patch.object(pdf, "render_pdf", side_effect=AssertionError("a web thread rendered")):
+        first = ana.get("/packet/packet.pdf")
+        again = ana.get("/packet/packet.pdf")
+        poll = ana.get("/packet/packet.pdf", **HX)
+    assert first.status_code == 202
+    page = first.content.decode()
+    assert "Making your PDF" in page
+    assert 'href="/packet/packet.pdf">Check again</a>' in page
+    assert 'data-hx-trigger="every 2s"' in page
+    assert again.status_code == 202
+    assert DBTaskResult.objects.count() == 1  # asked twice, queued once
+    assert poll.status_code == 204  # htmx: nothing yet, ask again
+
+    run_worker()
+
+    ready = ana.get("/packet/packet.pdf", **HX)
+    assert ready.status_code == 286  # htmx stops asking
+    assert 'data-download="/packet/packet.pdf"' in ready.content.decode()
+    download = ana.get("/packet/packet.pdf")
+    assert download.status_code == 200
+    assert download["Content-Type"] == "application/pdf"
+    assert download.content.startswith(b"%PDF")
+
+
+@QUEUED
+def test_twenty_downloads_at_once_leave_the_pages_free() -> None:
+    patients = [patient(f"Patient {n}") for n in range(20)]
+    with mock.patch.object(pdf, "render_pdf", side_effect=AssertionError("a web thread rendered")):
+        statuses = [client.get("/packet/packet.pdf").status_code for client in patients]
+        assert Client().get("/guides/").status_code == 200
+    assert statuses == [202] * 20
+    assert DBTaskResult.objects.count() == 20
+
+
+@QUEUED
+def test_a_render_queued_before_a_delete_keeps_nothing() -> None:
+    ana = patient("Ana Deleted Before Render")
+    packet = Packet.objects.get(name="Ana Deleted Before Render")
+    assert ana.get("/packet/packet.pdf").status_code == 202
+    assert ana.post("/packet/delete/").status_code == 200
+    run_worker()
+    for paper in ("letter", "a4"):
+        for language in ("en", "es"):
+            assert pdf_cache.packet_key(packet.pk, paper, language) not in _cache_keys(packet.pk)
+
+
+@QUEUED
+def test_a_packet_too_long_to_print_says_so_after_the_worker_tried() -> None:
+    ana = patient("Ana Too Long")
+    with mock.patch.object(pdf, "MAX_PAGES", 1):
+        assert ana.get("/packet/packet.pdf").status_code == 202
+        run_worker()
+        response = ana.get("/packet/packet.pdf")
+    assert response.status_code == 422
+    assert "Your packet is too long to print" in response.content.decode()
+
+
+def _cache_keys(packet_id: int) -> set[str]:
+    from django.core.cache import cache
+
+    return {
+        key
+        for key in (
+            pdf_cache.packet_key(packet_id, paper, language)
+            for paper in ("letter", "a4")
+            for language in ("en", "es")
+        )
+        if cache.get(key) is not None
+    }
