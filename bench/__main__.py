@@ -129,14 +129,36 @@ def main() -> int:
                 mixed = pages.measure_mixed(site)
                 report[f"mixed_{label}"] = mixed
                 lines += [
-                    f"### Pages while two PDF downloads run continuously ({label})",
+                    f"### Pages while {mixed['downloads']} PDF downloads are in flight ({label}, "
+                    "one PDF worker)",
                     "",
                     "| guide p95 idle ms | guide p95 busy ms | ratio | target | met |",
                     "|---|---|---|---|---|",
                     f"| {mixed['idle_p95']:.1f} | {mixed['busy_p95']:.1f} | {mixed['ratio']:.2f} | "
-                    f"at most 2x | {ok(mixed['ratio'] <= 2)} |",
+                    f"at most 1.5x | {ok(mixed['ratio'] <= 1.5)} |",
                     "",
                 ]
+            if label == "SQLite":
+                print("== SQLite: PDF from click to file, 1, 2 and 4 workers", file=sys.stderr)
+                waits = {}
+                for count in (1, 2, 4):
+                    with serve(url, work, pdf_workers=count, migrate=False) as site_n:
+                        waits[count] = pages.measure_pdf_wait(site_n)
+                report["pdf_wait"] = waits
+                lines += (
+                    [
+                        "### A PDF from the click to the file (8 patients clicking at once, SQLite)",
+                        "",
+                        "| PDF workers | median s | p95 s |",
+                        "|---|---|---|",
+                    ]
+                    + [
+                        f"| {count} | {w['median_s']:.2f} | {w['p95_s']:.2f} |"
+                        for count, w in waits.items()
+                    ]
+                    + [""]
+                )
+            with serve(url, work, migrate=False) as site:
                 if label == "SQLite":
                     print("== weight and Lighthouse", file=sys.stderr)
                     weight = {

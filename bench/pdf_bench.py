@@ -17,7 +17,13 @@ def setup_django(work: Path) -> None:
 
     django.setup()
     from django.core.management import call_command
+    from django.test.utils import override_settings
 
+    # The renderer itself, in this process: each queued render runs at once
+    # (the worker's own cost; bench/pages.py measures the queue and workers).
+    override_settings(
+        TASKS={"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    ).enable()
     call_command("migrate", verbosity=0)
 
 

@@ -138,7 +138,10 @@ def serve(
     threads: int = THREADS,
     extra: dict[str, str] | None = None,
     migrate: bool = True,
+    pdf_workers: int = 1,
 ) -> Iterator[Site]:
+    """gunicorn with production settings, and ``pdf_workers`` PDF workers
+    (`manage.py db_worker`, printing/tasks.py) beside it, as in production."""
     env = production_env(database_url, work, **(extra or {}))
     if migrate:
         manage(env, "migrate", "--noinput")
@@ -158,6 +161,16 @@ def serve(
         stderr=subprocess.PIPE,
         text=True,
     )
+    workers_pdf = [
+        subprocess.Popen(
+            [str(VENV_BIN / "python"), "manage.py", "db_worker", "--no-startup-delay"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for _ in range(pdf_workers)
+    ]
     site = Site("127.0.0.1", port, env)
     try:
         for _ in range(200):
@@ -173,11 +186,13 @@ def serve(
             )
         yield site
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        for child in (process, *workers_pdf):
+            child.terminate()
+        for child in (process, *workers_pdf):
+            try:
+                child.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                child.kill()
 
 
 def run_load(site: Site, job: dict) -> dict:

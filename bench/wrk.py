@@ -134,13 +134,21 @@ class Background:
         connection = http.client.HTTPConnection(self.host, self.port, timeout=60)
         while not self.stop.is_set():
             for step in steps:
-                connection.request(
-                    step["method"],
-                    step["path"],
-                    body=step.get("body") or None,
-                    headers=step.get("headers", {}),
-                )
-                connection.getresponse().read()
+                # A step with "until" is asked again, as the "Making your
+                # PDF" page does, until its answer is one of those statuses.
+                while True:
+                    connection.request(
+                        step["method"],
+                        step["path"],
+                        body=step.get("body") or None,
+                        headers=step.get("headers", {}),
+                    )
+                    response = connection.getresponse()
+                    response.read()
+                    if response.status in step.get("until", [response.status]):
+                        break
+                    if self.stop.wait(step.get("interval", 0.5)):
+                        break
         connection.close()
 
     def __enter__(self) -> "Background":
