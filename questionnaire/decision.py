@@ -27,6 +27,9 @@ class Option:
     downsides: tuple[str, ...]
     # Shown on the option when treatment may need to start right away.
     urgent_caveat: str = ""
+    # Shown on the option on every other path: a "No" to the urgency question
+    # is no promise that waiting is safe.
+    caveat: str = ""
 
 
 BEFORE = Option(
@@ -51,6 +54,7 @@ BEFORE = Option(
         "Only if your care team says it is safe to wait. If they say treatment cannot wait, "
         "this is not a safe choice."
     ),
+    caveat=_("First ask your care team whether waiting a few weeks is safe for you."),
 )
 ALONGSIDE = Option(
     key="alongside",
@@ -114,7 +118,20 @@ ARTICLE_VIEW = _(
 
 URGENCY_KEY = "urgency"
 URGENCY_QUESTION = _("Has your care team said your treatment must start right away?")
-URGENCY_HELP = _("For example, they told you that waiting even a few weeks is not safe.")
+URGENCY_HELP = _(
+    "If no one on your care team has told you, choose Not sure. Choose Yes if they said that "
+    "waiting even a few weeks is not safe."
+)
+# The urgency question's own answers, each saying what it means: "No" is what
+# the care team said, and a patient no one has told chooses Not sure (the
+# urgent path). The stored values stay the nine situations' (yes / no /
+# unsure). A "No" saved before the labels said so may still mean "no one has
+# said", one more reason the safety lines (below) show on every path.
+URGENCY_CHOICES = [
+    (YES, _("Yes, it must start right away")),
+    (NO, _("No, they said waiting a few weeks is safe")),
+    (UNSURE, _("Not sure, or no one has told me")),
+]
 URGENCY_WHY = _(
     "Few cancers are so fast that waiting a few weeks for a second opinion is unsafe, but "
     "some are (National Comprehensive Cancer Network, American Cancer Society). If yours is "
@@ -170,8 +187,8 @@ EMERGENCY = _(
     "you have trouble breathing, or new weakness or numbness in your legs. Do the same if you "
     "lose control of your bladder or bowels, or your face and neck swell."
 )
+# The first question to ask (is waiting safe?) is the safety lines' own, below.
 URGENCY_STEPS = (
-    _("Ask your care team: is it safe for me to wait a few weeks for a second opinion?"),
     _("Ask if your records, slides and scans can be sent ahead, so the review starts at once."),
     _("Ask if the new team can review your slides and scans without a visit."),
     _(
@@ -179,6 +196,35 @@ URGENCY_STEPS = (
         "treatment, or after its first phase. It often can, at the center treating you."
     ),
 )
+# The urgent path's headline: the second opinion is not a reason to wait.
+URGENT_HEADLINE = _("Get a second opinion alongside treatment, not before it")
+URGENT_HEADLINE_MINE = _("I will get a second opinion alongside treatment, not before it")
+
+# --- Safety lines, on every path ---------------------------------------------
+
+SAFE_TO_WAIT = _("Ask your care team whether waiting a few weeks is safe for you.")
+SAFE_TO_WAIT_MINE = _("I will ask my care team whether waiting a few weeks is safe for me.")
+EMERGENCY_MINE = _(
+    "Some signs cannot wait for any appointment. I will call 911 or go to an emergency room "
+    "now if I have trouble breathing, or new weakness or numbness in my legs. I will do the "
+    "same if I lose control of my bladder or bowels, or my face and neck swell."
+)
+
+
+@dataclass(frozen=True)
+class Safety:
+    """What every result, packet page and PDF says about waiting, whatever the urgency
+    answer: an answer can be wrong or out of date, so no path goes without it."""
+
+    safe_to_wait: str
+    emergency: str
+    cancers: tuple[str, ...] = URGENT_CANCERS
+    cancers_source: str = URGENT_CANCERS_SOURCE
+
+
+SAFETY = Safety(SAFE_TO_WAIT, EMERGENCY)
+# The PDF's, in the first person like the rest of it.
+SAFETY_MINE = Safety(SAFE_TO_WAIT_MINE, EMERGENCY_MINE)
 
 
 # Every question the result needs, in the order the questionnaire asks them.

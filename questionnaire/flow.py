@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from questionnaire import decision, situations
-from questionnaire.forms import AnswerForm, SureForm, ValuesForm
+from questionnaire.forms import AnswerForm, SureForm, UrgencyForm, ValuesForm
 from questionnaire.situations import ANSWER_VALUES
 
 # Step kinds. "question" steps take one Yes / No / Not sure answer.
@@ -55,7 +55,7 @@ URGENCY = Step(
     QUESTION,
     "urgency/",
     "questionnaire/question.html",
-    AnswerForm,
+    UrgencyForm,
     counted=True,
 )
 URGENCY_ADVICE = Step(

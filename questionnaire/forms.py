@@ -18,6 +18,20 @@ class AnswerForm(forms.Form):
     )
 
 
+class UrgencyForm(AnswerForm):
+    """The urgency question: the same three stored values, with answers that say
+    what each means ("Not sure, or no one has told me"), so the error names no label."""
+
+    answer = forms.ChoiceField(
+        choices=decision.URGENCY_CHOICES,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose one answer."),
+            "invalid_choice": _("Choose one answer."),
+        },
+    )
+
+
 class ValuesForm(forms.Form):
     """One optional 0-3 rating for each statement of what matters."""
 

@@ -43,7 +43,7 @@ def _back_url(answers: dict[str, str], key: str, change: bool) -> str:
 def _question_context(packet: Packet, answers: dict, step: flow.Step, form, change: bool) -> dict:
     prompt = situations.BY_KEY.get(step.key) or decision.URGENCY_PROMPT
     if form is None:
-        form = AnswerForm(initial={"answer": answers.get(step.key)})
+        form = step.form(initial={"answer": answers.get(step.key)})
     return {
         "situation": prompt,
         "form": form,
@@ -62,22 +62,23 @@ def _advice_context(packet: Packet, answers: dict, step: flow.Step, form, change
         "steps": decision.URGENCY_STEPS,
         "cancers": decision.URGENT_CANCERS,
         "cancers_source": decision.URGENT_CANCERS_SOURCE,
-        "emergency": decision.EMERGENCY,
         "continue_url": url(flow.next_step(answers, step.key, change)),
     }
 
 
 def _check_context(packet: Packet, answers: dict, step: flow.Step, form, change: bool) -> dict:
     labels = dict(situations.ANSWER_CHOICES)
-    prompts = (decision.URGENCY_PROMPT, *situations.SITUATIONS)
+    # The urgency answer as the patient chose it ("No, they said waiting a few weeks is safe").
+    rows = [(decision.URGENCY_PROMPT, dict(decision.URGENCY_CHOICES))]
+    rows += [(s, labels) for s in situations.SITUATIONS]
     return {
         "rows": [
             {
                 "question": p.question,
-                "answer": labels[answers[p.key]],
+                "answer": choices[answers[p.key]],
                 "change_url": url(p.key, change=True),
             }
-            for p in prompts
+            for p, choices in rows
         ]
     }
 
@@ -99,12 +100,12 @@ def _result_context(packet: Packet, answers: dict, step: flow.Step, form, change
         "bands": scoring.BANDS,
         "weights": situations.WEIGHTS.values(),
         "urgent": decision.urgent(answers),
+        "urgent_headline": decision.URGENT_HEADLINE,
         "urgency_title": decision.URGENCY_TITLE.get(urgency, ""),
         "urgency_lead": decision.URGENCY_LEAD.get(urgency, ""),
         "urgency_steps": decision.URGENCY_STEPS,
         "cancers": decision.URGENT_CANCERS,
         "cancers_source": decision.URGENT_CANCERS_SOURCE,
-        "emergency": decision.EMERGENCY,
         "options": decision.options_for(decision.urgent(answers)),
         "evidence_note": decision.EVIDENCE_NOTE,
         "article_view": decision.ARTICLE_VIEW,

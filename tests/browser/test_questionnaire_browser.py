@@ -74,7 +74,7 @@ def test_keyboard_only_with_and_without_javascript_reach_the_same_result(
 def test_back_button_after_a_swap_shows_the_previous_question(page: Page, site: str) -> None:
     page.goto(site + "/questionnaire/")
     page.get_by_role("button", name="Start now").click()
-    page.get_by_label("No", exact=True).check()
+    page.get_by_label("No, they said waiting a few weeks is safe", exact=True).check()
     page.get_by_role("button", name="Continue").click()
     page.get_by_text("Step 2 of 12").wait_for()
     page.get_by_label("No", exact=True).check()
@@ -95,7 +95,7 @@ def test_questionnaire_pages_have_no_accessibility_violations(page: Page, site: 
     page.get_by_text("Step 1 of 12: timing").wait_for()
     assert_no_axe_violations(page)
     screenshot(page, "questionnaire-urgency")
-    page.get_by_label("Yes", exact=True).check()
+    page.get_by_label("Yes, it must start right away", exact=True).check()
     page.get_by_role("button", name="Continue").click()
     page.get_by_role("heading", name="If treatment must start soon").wait_for()
     assert_no_axe_violations(page)

@@ -18,6 +18,12 @@ from tests.browser.conftest import new_phone, screenshot
 pytestmark = pytest.mark.browser
 
 LABELS = {"yes": "Yes", "no": "No", "unsure": "Not sure"}
+# The urgency question (step 1) says what each answer means.
+URGENCY_LABELS = {
+    "yes": "Yes, it must start right away",
+    "no": "No, they said waiting a few weeks is safe",
+    "unsure": "Not sure, or no one has told me",
+}
 
 
 @pytest.fixture(params=[True, False], ids=["with-js", "without-js"])
@@ -30,7 +36,8 @@ def phone(request, browser: Browser) -> Iterator[Page]:
 
 def answer(page: Page, value: str, step: int) -> None:
     page.get_by_text(f"Step {step} of 12").wait_for()
-    page.get_by_label(LABELS[value], exact=True).check()
+    labels = URGENCY_LABELS if step == 1 else LABELS
+    page.get_by_label(labels[value], exact=True).check()
     page.get_by_role("button", name="Continue").click()
 
 
@@ -74,9 +81,11 @@ def test_all_not_sure_claims_nothing(phone: Page, site: str) -> None:
     to_result(phone, ["unsure"] * 9)
     main = phone.locator("main").inner_text()
     assert phone.locator("main h2").first.inner_text() == str(decision.URGENCY_TITLE["unsure"])
+    # Not sure about timing is the urgent path: its headline first, then what the answers show.
     assert phone.locator(".result-title").inner_text() == (
-        "None of the listed reasons was confirmed by your answers"
+        "Get a second opinion alongside treatment, not before it"
     )
+    assert "None of the listed reasons was confirmed by your answers." in main
     assert phone.locator(".reason").count() == 0
     assert phone.locator(".ask-list li").count() == 9
     assert "You were not sure whether your cancer is rare" in main
@@ -130,7 +139,7 @@ def test_every_step_has_no_accessibility_violations(phone: Page, site: str) -> N
     phone.get_by_role("button", name="Continue").click()
     phone.get_by_text("There is a problem").wait_for()
     assert_no_axe_violations(phone)
-    phone.get_by_label("Not sure", exact=True).check()
+    phone.get_by_label(URGENCY_LABELS["unsure"], exact=True).check()
     phone.get_by_role("button", name="Continue").click()
     phone.get_by_role("heading", name="If treatment must start soon").wait_for()
     assert_no_axe_violations(phone)

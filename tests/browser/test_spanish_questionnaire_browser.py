@@ -51,11 +51,11 @@ def walk(page: Page, site: str, javascript: bool) -> dict[str, object]:
     # No answer: the error summary, in Spanish.
     page.get_by_role("button", name="Seguir").click()
     page.get_by_role("heading", name="Hay un problema").wait_for()
-    assert page.get_by_role("link", name="Elija Sí, No o No sé.").is_visible()
+    assert page.get_by_role("link", name="Elija una respuesta.").is_visible()
     assert page.title().startswith("Error: ")
     check_page(page, site, javascript, "urgency-error")
 
-    answer(page, "Sí")
+    answer(page, "Sí, debe empezar ya")
     page.wait_for_url("**/es/questionnaire/urgency/advice/")
     page.get_by_role("heading", name="Si el tratamiento debe empezar pronto").wait_for()
     check_page(page, site, javascript, "urgency-advice")
@@ -88,6 +88,7 @@ def walk(page: Page, site: str, javascript: bool) -> dict[str, object]:
     found = {
         "first heading": page.locator("main h2").first.inner_text(),
         "title": page.locator(".result-title").inner_text(),
+        "panel": page.locator(".result-panel").inner_text(),
         "reasons": page.locator(".reason h3").all_inner_texts(),
         "asks": page.locator(".ask-list li").all_inner_texts(),
         "total": page.locator(".workings tfoot td").text_content(),
@@ -124,9 +125,11 @@ def test_spanish_questionnaire_from_home_to_ready_with_and_without_javascript(
     without_js = walk(phone_without_js, site, javascript=False)
     assert with_js == without_js
     assert with_js["first heading"] == "Su equipo médico dijo que el tratamiento debe empezar ya"
+    # The urgent path's headline, then what the answers show.
+    assert with_js["title"] == "Pida una segunda opinión durante el tratamiento, no antes"
     assert (
-        with_js["title"]
-        == "Sus respuestas muestran una razón fuerte para pedir una segunda opinión"
+        "Sus respuestas muestran una razón fuerte para pedir una segunda opinión."
+        in with_js["panel"]
     )
     assert with_js["reasons"][0] == "Su diagnóstico no le queda claro Razón fuerte"
     assert len(with_js["reasons"]) == 3
@@ -141,7 +144,7 @@ def test_spanish_back_button_after_a_swap_shows_the_previous_question(
 ) -> None:
     phone.goto(site + "/es/questionnaire/")
     phone.get_by_role("button", name="Empezar ahora").click()
-    answer(phone, "No")
+    answer(phone, "No, me dijeron que es seguro esperar unas semanas")
     phone.get_by_text(f"Paso 2 de {flow.TOTAL_STEPS}", exact=True).wait_for()
     answer(phone, "No")
     phone.get_by_text(f"Paso 3 de {flow.TOTAL_STEPS}", exact=True).wait_for()

@@ -110,6 +110,9 @@ PATIENT_TEXTS = [
     *(str(t) for t in decision.URGENT_CANCERS),
     *(str(t) for t in (*decision.URGENCY_TITLE.values(), *decision.URGENCY_LEAD.values())),
     str(decision.EMERGENCY),
+    *(str(t) for t in (decision.SAFE_TO_WAIT, decision.SAFE_TO_WAIT_MINE)),
+    *(str(t) for t in (decision.EMERGENCY_MINE, decision.URGENT_HEADLINE, decision.BEFORE.caveat)),
+    *(str(label) for _value, label in decision.URGENCY_CHOICES),
     str(decision.EVIDENCE_NOTE),
     str(decision.ARTICLE_VIEW),
     *(str(s.unsure_label) for s in situations.SITUATIONS),
@@ -145,7 +148,7 @@ def test_urgent_answer_shows_how_to_move_quickly_then_continues(patient: Client)
     response = patient.post("/questionnaire/urgency/", {"answer": "yes"})
     assertRedirects(response, "/questionnaire/urgency/advice/", fetch_redirect_response=False)
     advice = patient.get("/questionnaire/urgency/advice/")
-    assertContains(advice, "is it safe for me to wait a few weeks")
+    assertContains(advice, str(decision.SAFE_TO_WAIT))
     assertContains(advice, "sent ahead")
     assertContains(advice, "without a visit")
     assertContains(advice, f'href="/questionnaire/{KEYS[0]}/"')
@@ -175,7 +178,10 @@ def test_result_shows_both_options_when_treatment_can_wait(patient: Client) -> N
     assertNotContains(response, "must start right away")
     assertContains(response, "Get a second opinion before treatment starts")
     assertContains(response, "Go ahead with the current plan")
-    assertContains(response, "Both are reasonable choices")
+    assertContains(
+        response,
+        "Both are reasonable choices once your care team says that waiting a few weeks is safe",
+    )
     assertContains(response, "Possible downsides", count=2)
     assertContains(response, "What studies show")
     assertContains(response, "12 to 69 out of 100")

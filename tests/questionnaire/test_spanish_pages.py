@@ -616,7 +616,14 @@ def test_the_packet_urgency_notice_in_spanish(urgent: str, title: str) -> None:
     assert f"<h2>{title}</h2>" in html
     assert 'href="/es/questionnaire/urgency/advice/">Más sobre cómo actuar rápido</a>.' in html
     assert "láminas</a>" in html
-    assert _render_es("questionnaire/_urgent_notice.html", {"urgent": ""}).strip() == ""
+    assert "Pregunte a su equipo médico si es seguro para usted esperar unas semanas." in html
+    assert "Llame al 911" in html
+    # Not urgent: no urgency message, but the safety lines all the same.
+    calm = _render_es("questionnaire/_urgent_notice.html", {"urgent": ""})
+    assert title not in calm
+    assert '<h2 id="safety-heading">¿Es seguro esperar?</h2>' in calm
+    assert "Pregunte a su equipo médico si es seguro para usted esperar unas semanas." in calm
+    assert "Llame al 911" in calm
 
 
 def test_the_pdf_result_and_urgency_in_spanish_are_in_the_first_person() -> None:
