@@ -102,6 +102,12 @@ PAGES = {
     "packet task list": "/packet/",
     "answers page": "/packet/answers/",
     "check page": "/packet/check/",
+    # Every task page, whatever it is about (includes/task_page.html).
+    "records page": "/packet/records/pathology/",
+    "questions page": "/packet/questions/",
+    "details page": "/packet/details/",
+    "letter page": "/packet/letter/",
+    "insurance page": "/packet/insurance/",
 }
 
 
