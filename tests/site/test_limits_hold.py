@@ -135,3 +135,24 @@ def test_a_right_code_gives_its_try_back_and_expired_counts_are_purged(settings)
     assert ratelimit.purge_expired() == 1
     ratelimit.uncount("live")
     assert ratelimit.used("live") == 0
+
+
+@pytest.mark.django_db
+def test_the_nightly_purge_removes_ended_counts_and_expired_sessions() -> None:
+    import io
+    from datetime import timedelta
+
+    from django.contrib.sessions.models import Session
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    ratelimit.count("ended", window=-1)
+    ratelimit.count("running", window=600)
+    Session.objects.create(
+        session_key="x" * 32, session_data="", expire_date=timezone.now() - timedelta(days=1)
+    )
+    out = io.StringIO()
+    call_command("purge_packets", stdout=out)
+    assert "1 expired sessions and 1 ended rate-limit counts" in out.getvalue()
+    assert ratelimit.used("running") == 1
+    assert not Session.objects.exists()

@@ -5,6 +5,7 @@ from django.contrib.sessions.models import Session
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
+from core import ratelimit
 from packets.models import Packet
 from packets.pairing import purge_expired
 
@@ -29,11 +30,11 @@ class Command(BaseCommand):
         # Their cached PDFs go too (printing listens for each packet's delete).
         deleted, _ = Packet.objects.filter(pk__in=stale).delete()
         codes = purge_expired()
-        expired = 0
-        if settings.SESSION_ENGINE == "django.contrib.sessions.backends.db":
-            expired, _ = Session.objects.filter(expire_date__lt=timezone.now()).delete()
+        # Sessions are rows in the database whatever the cache (core/sessions.py).
+        expired, _ = Session.objects.filter(expire_date__lt=timezone.now()).delete()
+        counts = ratelimit.purge_expired()
         self.stdout.write(
             f"Deleted {len(stale)} packets idle for more than {days} days "
-            f"({deleted} rows in all), {codes} expired pairing codes "
-            f"and {expired} expired sessions."
+            f"({deleted} rows in all), {codes} expired pairing codes, "
+            f"{expired} expired sessions and {counts} ended rate-limit counts."
         )
