@@ -10,7 +10,7 @@ PORT ?= 8000
 # Test processes: one per core (pytest-xdist); WORKERS=0 runs in this process.
 WORKERS ?= auto
 
-.PHONY: messages run test lint format bench content centers purge clean
+.PHONY: messages run test lint format bench content centers purge clean mutants
 
 $(STAMP): pyproject.toml .python-version
 	@bin/find-python $(PYTHON_VERSION) > /dev/null
@@ -50,6 +50,24 @@ format: $(STAMP)
 bench: $(STAMP)
 	@bin/ensure-system-packages bench
 	$(PY) -m bench $(BENCH_ARGS)
+
+# Mutation testing with mutmut ([tool.mutmut] in pyproject.toml): the modules
+# that decide what is cached, limited, printed and scored are changed one
+# mutant at a time in a copy (mutants/), and their tests run against each one,
+# on SQLite without Redis. 10 to 20 minutes on 2 cores; prints each module's
+# kill rate. Then `.venv/bin/mutmut results` lists the survivors and
+# `.venv/bin/mutmut show NAME` shows one.
+MUTANT_CHILDREN ?= 2
+
+mutants: messages
+	rm -rf mutants
+	env -u DATABASE_URL -u REDIS_URL CI=true $(VENV)/bin/mutmut run --max-children $(MUTANT_CHILDREN)
+	@$(VENV)/bin/mutmut results --all true | awk '{ \
+	    module = $$1; sub(/\.x(_|ǁ).*/, "", module); total[module]++; \
+	    if ($$2 == "killed" || $$2 == "timeout") killed[module]++; \
+	    if ($$2 == "survived") survived[module]++; \
+	} END { for (m in total) printf "%-24s %3d mutants %3d killed (%.1f%%) %3d survived\n", \
+	    m, total[m], killed[m], 100 * killed[m] / total[m], survived[m] | "sort" }'
 
 content: $(STAMP)
 	$(PY) manage.py load_guides
