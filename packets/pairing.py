@@ -38,6 +38,10 @@ class TooManyCodes(Exception):
     """The packet already has as many live codes (or browsers) as it may."""
 
 
+class PacketFull(Exception):
+    """The packet is already open on DEVICES_MAX browsers: a right code cannot add one more."""
+
+
 class TooManyTries(Exception):
     """Too many wrong codes from this address, or for this code, lately."""
 
@@ -139,6 +143,12 @@ def _use(hashed: str) -> Joined | None:
         )
         if row is None:
             return None
+        # Counted when a code is used, not only when it is made: five codes
+        # made at nine browsers must not make fourteen. The packet's row is
+        # the lock, so two codes used at once take turns.
+        Packet.objects.select_for_update().filter(pk=row.packet_id).exists()
+        if Device.objects.filter(packet_id=row.packet_id).count() >= DEVICES_MAX:
+            raise PacketFull
         # Only one browser can win the code: the update names the unused row.
         if not PairingCode.objects.filter(pk=row.pk, used_at__isnull=True).update(used_at=now):
             return None

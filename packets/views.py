@@ -127,6 +127,13 @@ def join(request: HttpRequest) -> HttpResponse:
                 response = render_packet_page(request, "packets/join_too_many.html", {}, status=429)
                 response["Retry-After"] = str(limit.retry_after)
                 return response
+            except pairing.PacketFull:
+                full = _(
+                    "This packet is already open on %(count)d browsers, as many as it can be. "
+                    "Ask the person who shared it to remove one they no longer use, then to "
+                    "make a new code."
+                ) % {"count": pairing.DEVICES_MAX}
+                return held.refused(request, errors={"code": [full]})
             if joined is not None:
                 access.attach(request, joined.packet_id, joined.device_id)
                 return redirect("checklists:packet")

@@ -371,3 +371,17 @@ def test_a_browser_without_a_packet_cannot_share(db) -> None:
 def test_the_entry_page_is_linked_from_home_and_the_start_page(db) -> None:
     assert b'href="/packet/join/"' in Client().get("/").content
     assert b'href="/packet/join/"' in Client().get("/packet/").content
+
+
+def test_codes_made_early_cannot_open_a_packet_on_more_than_ten_browsers(owner: Client) -> None:
+    """The limit of browsers holds when a code is used, not only when it is made:
+    five codes made while eight browsers were attached used to make thirteen."""
+    for _ in range(8):
+        joined(owner)
+    codes = [make_code(owner) for _ in range(5)]
+    statuses = [Client().post("/packet/join/", {"code": code}).status_code for code in codes[:4]]
+    assert statuses == [302, 302, 303, 303]
+    assert Device.objects.count() == 10
+    late = Client().post("/packet/join/", {"code": codes[4]}, follow=True)
+    assert "already open on 10 browsers" in late.content.decode()
+    assert Device.objects.count() == 10
