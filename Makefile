@@ -28,7 +28,7 @@ messages: $(STAMP)
 # The web server and one PDF worker (printing/tasks.py) together; Ctrl-C stops both.
 run: messages
 	$(PY) manage.py migrate --noinput
-	@$(PY) manage.py db_worker --no-startup-delay & worker=$$!; \
+	@nice -n 10 $(PY) manage.py db_worker --no-startup-delay & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 

@@ -163,7 +163,9 @@ def serve(
     )
     workers_pdf = [
         subprocess.Popen(
-            [str(VENV_BIN / "python"), "manage.py", "db_worker", "--no-startup-delay"],
+            # At a lower CPU priority, as the README advises: pages first.
+            ["nice", "-n", "10", str(VENV_BIN / "python"), "manage.py", "db_worker"]
+            + ["--no-startup-delay"],
             cwd=ROOT,
             env=env,
             stdout=subprocess.DEVNULL,
