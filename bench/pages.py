@@ -166,7 +166,7 @@ DOWNLOADS_IN_FLIGHT = 20
 
 def _downloader_steps(site: Site, n: int) -> list[dict]:
     """One patient who changes a note and downloads the PDF, waiting on the
-    "Making your PDF" page (asking every half second) until it comes."""
+    "Making your PDF" page (asking every two seconds) until it comes."""
     downloader = site.clone()
     downloader.request("GET", "/packet/")
     downloader.post("/packet/", {})
@@ -190,7 +190,7 @@ def _downloader_steps(site: Site, n: int) -> list[dict]:
         "path": "/packet/packet.pdf",
         "headers": downloader.headers(),
         "until": [200, 429, 503],
-        "interval": 0.5,
+        "interval": 2.0,  # as the "Making your PDF" page asks
     }
     return [change, download]
 
