@@ -23,6 +23,8 @@ from enum import Enum
 from django import forms
 from django.forms.widgets import ChoiceWidget
 
+from core.text import normalise_controls
+
 DRAWN = "drawn-"
 KEEP = "keep-"
 MINE = "mine-"
@@ -39,8 +41,9 @@ MISSING = object()
 
 def _same_text(value):
     """Line endings differ by route (a form sends CRLF, htmx and a hidden
-    input LF): they never make a change, or a conflict."""
-    return value.replace("\r\n", "\n") if isinstance(value, str) else value
+    input LF), and text saved before core/text.py may still hold separators
+    the form now turns into newlines: neither makes a change, or a conflict."""
+    return normalise_controls(value) if isinstance(value, str) else value
 
 
 def three_way(drawn, mine, stored) -> Plan:

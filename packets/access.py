@@ -24,6 +24,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from core import held
 from core.errors import RefusedPage
 from packets import limits
 from packets.models import Packet
@@ -202,6 +203,7 @@ def start_packet(request: HttpRequest) -> Packet:
     packet = Packet.objects.create()
     request.session.cycle_key()
     request.session.pop(DEVICE_KEY, None)  # a removed browser starts afresh, as the owner
+    request.session.pop(held.SESSION_KEY, None)  # forms held for the packet before
     request.session[SESSION_KEY] = packet.pk
     packet.can_edit = True
     return packet
@@ -210,5 +212,6 @@ def start_packet(request: HttpRequest) -> Packet:
 def attach(request: HttpRequest, packet_id: int, device_id: int) -> None:
     """Make this browser one of the packet's devices (after a pairing code)."""
     request.session.cycle_key()
+    request.session.pop(held.SESSION_KEY, None)  # forms held for the packet before
     request.session[SESSION_KEY] = packet_id
     request.session[DEVICE_KEY] = device_id

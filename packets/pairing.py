@@ -123,13 +123,26 @@ def redeem(request: HttpRequest, typed: str) -> Joined | None:
     hashed = code_hash(code if code is not None else (typed or "")[:64])
     window = settings.PAIRING_WINDOW
     limits = _limits(request, hashed)
-    over = [ratelimit.count(key, window) > limit for key, limit in limits]
-    if any(over):
-        raise TooManyTries(window)
-    joined = None if code is None else _use(hashed)
-    if joined is not None:
+    for counted, (key, limit) in enumerate(limits):
+        if ratelimit.count(key, window) > limit:
+            # Counted no further: an address already refused cannot use up
+            # the code's or the whole site's allowance for everyone else.
+            for earlier, _limit in limits[:counted]:
+                ratelimit.uncount(earlier)
+            raise TooManyTries(window)
+    try:
+        joined = None if code is None else _use(hashed)
+    except PacketFull:
+        joined = None
+        full = True
+    else:
+        full = False
+    if joined is not None or full:
+        # A right code is no guess, even for a packet that is full.
         for key, _limit in limits:
             ratelimit.uncount(key)
+    if full:
+        raise PacketFull
     return joined
 
 

@@ -15,13 +15,20 @@ from core.clientip import limit_key
 
 
 def pdf_render_refused(request: HttpRequest) -> int | None:
-    """Count a PDF render for this session and address; seconds to wait when refused."""
+    """Count a PDF render for this session, address and the site; seconds to wait when refused.
+
+    Counted in that order and no further once one refuses (the ones counted
+    before give their count back): a refused address cannot use up the
+    site's allowance for everyone else."""
     window = settings.PDF_RATE_WINDOW
-    session_ok = ratelimit.allow(
-        f"pdf:session:{request.session.session_key}", settings.PDF_RATE_LIMIT, window
-    )
-    address_ok = ratelimit.allow(
-        f"pdf:address:{limit_key(request)}", settings.PDF_ADDRESS_RATE_LIMIT, window
-    )
-    site_ok = ratelimit.allow("pdf:site", settings.PDF_SITE_RATE_LIMIT, window)
-    return None if session_ok and address_ok and site_ok else window
+    limits = [
+        (f"pdf:session:{request.session.session_key}", settings.PDF_RATE_LIMIT),
+        (f"pdf:address:{limit_key(request)}", settings.PDF_ADDRESS_RATE_LIMIT),
+        ("pdf:site", settings.PDF_SITE_RATE_LIMIT),
+    ]
+    for counted, (key, limit) in enumerate(limits):
+        if not ratelimit.allow(key, limit, window):
+            for earlier, _limit in limits[:counted]:
+                ratelimit.uncount(earlier)
+            return window
+    return None

@@ -52,6 +52,9 @@ def render_packet_pdf(packet_id: int, etag: str, paper: str, language: str, toda
         current = Packet.objects.filter(pk=packet_id).first()
         if current is None or _current_etag(current, paper, day, language) != etag:
             return "outdated"  # deleted, or changed since it was asked for
+        cached = cache.get(key)
+        if cached and cached[0] == etag:
+            return "made"  # asked twice (a marker that lapsed): made once
         with translation.override(language):
             html = packet.packet_pdf_html(current, day, paper, language)
         try:
@@ -74,4 +77,6 @@ def render_packet_pdf(packet_id: int, etag: str, paper: str, language: str, toda
             return "outdated"
         return "made"
     finally:
-        cache.delete(job_key(key))
+        # Only this version's marker: a newer version's job may be queued.
+        if cache.get(job_key(key)) == etag:
+            cache.delete(job_key(key))

@@ -113,6 +113,9 @@ def packet_pdf(request: HttpRequest, current: Packet) -> HttpResponse:
             return _pdf_response(cached[1], etag, "second-opinion-packet.pdf")
         failed = cache.get(tasks.failure_key(key))
         if failed and failed[0] == etag:
+            if request.htmx:
+                # The poll only learns that it ended; the page it goes to says why.
+                return HttpResponse(status=500)
             cache.delete(tasks.failure_key(key))  # the next download tries again
             if failed[1] == "busy":
                 return _busy(request)
@@ -138,6 +141,11 @@ def packet_pdf(request: HttpRequest, current: Packet) -> HttpResponse:
     if request.htmx:
         if answer is None:
             return HttpResponse(status=204)  # still making it: htmx asks again
+        if answer.status_code != 200:
+            # It could not be made: go to the address itself, whose page says why.
+            response = HttpResponse(status=200)
+            response["HX-Redirect"] = request.get_full_path()
+            return response
         # Stop asking (286), and show the link; enhance.js starts the download.
         response = render_packet_page(
             request, "printing/_pdf_ready.html", {"url": request.get_full_path()}

@@ -14,6 +14,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from checklists.models import ChecklistEntry, PacketQuestion
 from packets.models import Packet
+from tests.packets.test_pairing_and_sharing import make_code
 
 pytestmark = pytest.mark.django_db
 
@@ -277,3 +278,29 @@ def test_every_page_that_speaks_of_keeping_data_says_the_same_true_thing(
         page = client.get(url).content.decode()
         assert sentence in page, url
         assert "browser session" not in page, url
+
+
+def test_text_saved_before_with_separators_can_still_be_edited(with_packet: Client) -> None:
+    """Rows saved before core/text.py may hold U+2028; the page now draws them
+    as newlines. That difference is no change and no conflict: the edit saves."""
+    Packet.objects.update(address="1 Elm Street\u2028Springfield")
+    page = with_packet.get("/packet/details/").content.decode()
+    drawn = dict(re.findall(r'name="(drawn-[^"]+)" value="([^"]*)"', page))
+    fields = {name.removeprefix("drawn-"): value for name, value in drawn.items()}
+    response = with_packet.post(
+        "/packet/details/", {**drawn, **fields, "address": "2 Oak Road\nSpringfield"}
+    )
+    assert response.status_code == 302
+    assert Packet.objects.get().address == "2 Oak Road\nSpringfield"
+
+
+def test_forms_held_for_one_packet_are_gone_once_the_browser_opens_another(
+    with_packet: Client,
+) -> None:
+    held_at = with_packet.post("/packet/details/", {"name": "Held Name " + "n" * 80})["Location"]
+    owner = Client()
+    owner.post("/packet/")
+    code = make_code(owner)
+    joined = with_packet.post("/packet/join/", {"code": code, "replace": "1"})
+    assert joined.status_code == 302
+    assertNotContains(with_packet.get(held_at), "Held Name")

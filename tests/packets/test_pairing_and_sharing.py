@@ -385,3 +385,33 @@ def test_codes_made_early_cannot_open_a_packet_on_more_than_ten_browsers(owner: 
     late = Client().post("/packet/join/", {"code": codes[4]}, follow=True)
     assert "already open on 10 browsers" in late.content.decode()
     assert Device.objects.count() == 10
+
+
+def test_a_right_code_for_a_full_packet_is_not_counted_as_a_guess(owner: Client) -> None:
+    from core import ratelimit
+
+    for _ in range(10):
+        joined(owner)
+    late = make_code_from_before(owner)
+    Client(REMOTE_ADDR="203.0.113.77").post("/packet/join/", {"code": late})
+    assert ratelimit.used("pair:address:203.0.113.77") == 0
+    assert ratelimit.used("pair:site") == 0
+
+
+def make_code_from_before(owner: Client) -> str:
+    """A code made while the packet still had room (the last slot taken after)."""
+    device = Device.objects.order_by("-pk").first()
+    device.delete()
+    code = make_code(owner)
+    joined(owner)
+    return code
+
+
+@override_settings(PAIRING_ADDRESS_FAILURES=2, PAIRING_CODE_FAILURES=1000)
+def test_an_address_already_refused_uses_up_nothing_for_everyone_else(db) -> None:
+    from core import ratelimit
+
+    guesser = Client(REMOTE_ADDR="203.0.113.88")
+    statuses = [guesser.post("/packet/join/", {"code": "ZZZZ-ZZZZ"}).status_code for _ in range(6)]
+    assert statuses == [303, 303, 429, 429, 429, 429]
+    assert ratelimit.used("pair:site") == 2

@@ -110,3 +110,18 @@ def _cache_keys(packet_id: int) -> set[str]:
         )
         if cache.get(key) is not None
     }
+
+
+@QUEUED
+def test_a_failure_ends_the_poll_on_the_page_that_says_why() -> None:
+    ana = patient("Ana Too Long Polling")
+    with mock.patch.object(pdf, "MAX_PAGES", 1):
+        assert ana.get("/packet/packet.pdf").status_code == 202
+        run_worker()
+        poll = ana.get("/packet/packet.pdf", **HX)
+        assert poll.status_code == 200
+        assert poll["HX-Redirect"] == "/packet/packet.pdf"  # not "ready", not a new render
+        assert DBTaskResult.objects.count() == 1
+        page = ana.get("/packet/packet.pdf")
+    assert page.status_code == 422
+    assert "Your packet is too long to print" in page.content.decode()
