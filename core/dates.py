@@ -148,9 +148,6 @@ class DatePartsField(forms.Field):
         if value > self.latest():
             raise self._say(self.too_late, year=self.latest().year)
 
-    def prepare_value(self, value):
-        return value
-
 
 def first_part_to_fix(bound_value) -> str:
     """The box an error message should lead to: the first one left empty, or the month."""

@@ -12,7 +12,6 @@ let through.
 
 import hashlib
 import hmac
-import re
 from datetime import timedelta
 
 import pytest
@@ -22,16 +21,7 @@ from django.utils import timezone
 
 from packets import pairing
 from packets.models import Device, Packet, PairingCode
-
-CODE_RE = re.compile(r"\b([2-9A-HJKMNP-TV-Z]{4})-([2-9A-HJKMNP-TV-Z]{4})\b")
-
-
-def make_code(owner: Client, rights: str = "edit", label: str = "") -> str:
-    response = owner.post("/packet/share/", {"rights": rights, "label": label})
-    assert response.status_code == 200
-    match = CODE_RE.search(response.content.decode())
-    assert match, "the code is shown on the page"
-    return "-".join(match.groups())
+from tests.packets.test_pairing_and_sharing import CODE_RE, make_code
 
 
 def an_owner() -> Client:
