@@ -75,54 +75,122 @@ class DetailsForm(PatientForm, forms.ModelForm):
         model = Packet
         fields = [
             "name",
+            "other_names",
             "date_of_birth",
             "address",
             "phone",
+            "email",
+            "cancer_type",
             "records_office",
             "records_office_address",
+            "mrn",
+            "service_dates",
             "first_doctor",
             "doctor_contact",
+            "lab_name",
+            "lab_cases",
+            "procedure_dates",
+            "imaging_exams",
             "center",
             "center_website",
+            "center_contact",
+            "center_address",
+            "center_phone",
+            "center_fax",
+            "center_email",
             "appointment_date",
-            "cancer_type",
         ]
         labels = {
             "name": _("Full name"),
+            "other_names": _("Other names on your records, if any"),
             "address": _("Your address"),
             "phone": _("Your phone number"),
+            "email": _("Your email, if you want records by email"),
             "records_office": _("Name of the records office to write to"),
             "records_office_address": _("Address of the records office"),
+            "mrn": _("Medical record number (MRN), if you know it"),
+            "service_dates": _("Dates of care the records should cover"),
             "first_doctor": _("Your first doctor's name"),
             "doctor_contact": _("Your first doctor's office: phone, fax or address"),
+            "lab_name": _("Name of the lab that has your slides"),
+            "lab_cases": _("Case numbers of your pathology reports"),
+            "procedure_dates": _("Date of each biopsy or surgery"),
+            "imaging_exams": _("Scans to send: type, date and place"),
             "center": _("Where you are getting the second opinion"),
             "center_website": _("The center's website"),
+            "center_contact": _("Contact person at the center, if you have one"),
+            "center_address": _("The center's mailing address for records"),
+            "center_phone": _("The center's phone number"),
+            "center_fax": _("The center's fax number for records"),
+            "center_email": _("The center's secure email for records, if it gave you one"),
             "cancer_type": _("Type of cancer"),
         }
         help_texts = {
+            "other_names": _("For example, a name you used before marriage."),
+            "email": _("Only the letter uses it, and only if you ask for an emailed copy."),
             "records_office": _(
                 "For example, the medical records office of the hospital where you were treated."
+            ),
+            "mrn": _("It is on hospital papers, wristbands and your patient portal."),
+            "service_dates": _("One date or a range, for example: January 2026 to now."),
+            "lab_name": _("It is at the top of your pathology report."),
+            "lab_cases": _(
+                "Also at the top of your pathology report. They often look like S26-12345."
+            ),
+            "procedure_dates": _("For example: October 3, 2026."),
+            "imaging_exams": _("For example: CT of the chest, October 2, 2026, City Imaging."),
+            "center_address": _(
+                "Ask the center's new-patient office where records should go. Many give an "
+                "address and a fax number."
             ),
         }
         # Personal fields say what they are (WCAG 1.3.5), so a phone or a
         # browser can fill them; the phone number opens the number keypad.
+        # The center's contact fields are not the patient's: the browser must
+        # not fill them with the patient's own.
         widgets = {
             "name": forms.TextInput(attrs={"autocomplete": "name"}),
             "address": forms.Textarea(
                 attrs={"rows": 3, "data-count": "", "autocomplete": "street-address"}
             ),
             "phone": TelInput(attrs={"autocomplete": "tel"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+            "mrn": forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+            "lab_cases": forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
             "records_office_address": forms.Textarea(attrs={"rows": 3, "data-count": ""}),
+            "imaging_exams": forms.Textarea(attrs={"rows": 3, "data-count": ""}),
             "center_website": forms.URLInput(attrs={"autocomplete": "off"}),
+            "center_address": forms.Textarea(
+                attrs={"rows": 3, "data-count": "", "autocomplete": "off"}
+            ),
+            "center_phone": TelInput(attrs={"autocomplete": "off"}),
+            "center_fax": TelInput(attrs={"autocomplete": "off"}),
+            "center_email": forms.EmailInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
         }
 
 
-class LetterForm(forms.ModelForm):
-    """How the records should travel, and whether surgery records exist yet."""
+class LetterForm(PatientForm, forms.ModelForm):
+    """How the records should travel, by when, and whether surgery records exist yet."""
+
+    send_by = optional_date(
+        _("Ask for the records by this date"),
+        "3 1 2027",
+        earliest=_days_from_today(-365),
+        latest=_days_from_today(3 * 365),
+        too_early=_("%(label)s must be no more than a year ago."),
+        too_late=_("%(label)s must be no more than three years from today."),
+    )
 
     class Meta:
         model = Packet
-        fields = ["had_surgery", "delivery", "record_format", "imaging_format", "letter_language"]
+        fields = [
+            "had_surgery",
+            "delivery",
+            "record_format",
+            "imaging_format",
+            "send_by",
+            "letter_language",
+        ]
         labels = {
             "had_surgery": _("Have you had surgery for this cancer?"),
             "delivery": _("Where should the records go?"),
@@ -135,14 +203,18 @@ class LetterForm(forms.ModelForm):
                 "The letter you send is always in English, so the office can read it."
             ),
         }
-        widgets = dict.fromkeys(fields, forms.RadioSelect)
+        widgets = dict.fromkeys(
+            ["had_surgery", "delivery", "record_format", "imaging_format", "letter_language"],
+            forms.RadioSelect,
+        )
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            # Drop the blank "not chosen" option: leaving all unchecked says the same.
-            field.choices = [(v, label) for v, label in field.choices if v]
+        for name, field in self.fields.items():
             field.required = False
+            if name != "send_by":
+                # Drop the blank "not chosen" option: leaving all unchecked says the same.
+                field.choices = [(v, label) for v, label in field.choices if v]
         self.fields["letter_language"].choices = [
             (LetterLanguage.ENGLISH, _("English only")),
             (LetterLanguage.SPANISH, _("English to send, and a Spanish copy for me to read")),

@@ -6,14 +6,31 @@ blocks, the imaging department for the pictures). Every sentence is in the
 first person: the letter is the patient's own. A detail the patient left out
 becomes a gap to fill in by hand, never a guess.
 
-Records law (US HHS, HIPAA right of access): an answer within 30 days, with
-one 30-day extension given in writing; the reasonable, cost-based fee limit
-covers copies sent to the patient, not copies sent to a third party at the
-patient's direction (Ciox Health v. Azar, D.D.C. 2020).
+Each letter rests on one legal basis, picked from what the patient chose, so
+the office never has to guess which kind of request it holds (sources:
+HHS's right-of-access guidance, 45 CFR 164.524 and 164.508, Ciox Health v.
+Azar, D.D.C. 2020; guides/content/sources.toml):
+
+- ACCESS: copies for the patient (164.524). A reasonable, cost-based fee at
+  most; an answer within 30 days at the latest, one 30-day extension only if
+  the office says so in writing within the first 30 days.
+- DIRECTIVE: an electronic copy of what is in the electronic record, sent
+  straight to the new center at the patient's signed, written direction
+  (164.524(c)(3)(ii): the recipient and where to send must be named). The
+  same 30 days; since Ciox the fee limit no longer covers it.
+- AUTHORIZATION: paper copies, and anything not kept electronically, sent to
+  someone else (164.508): every core element and required statement, in
+  plain words. No 30-day clock applies.
+- CONSENT: slides and blocks for the lab. They are specimens, not a copy of
+  a record: no HIPAA clock, and the new center's pathology department
+  usually asks the lab for them, with this consent attached.
+
+Every letter asks for the records by a date (``send_by``): 30 days is the
+longest an office may take, not a time to wait for.
 """
 
-from dataclasses import dataclass, replace
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 
 from django.utils.dateformat import format as format_date
 from django.utils.translation import get_language, gettext_lazy, pgettext
@@ -22,6 +39,12 @@ from django.utils.translation import gettext as _
 from checklists.records import IMAGING, ITEMS_BY_KEY, LAB, OFFICE, Item
 
 GAP = "____________________"
+
+ACCESS, DIRECTIVE, AUTHORIZATION, CONSENT = "access", "directive", "authorization", "consent"
+
+# How long a permission lasts when the patient signs it: long enough for a
+# slow lab, short enough that it does not stay open for good.
+PERMISSION_DAYS = 365
 
 
 @dataclass(frozen=True)
@@ -32,12 +55,28 @@ class Details:
     date_of_birth: date | None = None
     address: str = ""
     phone: str = ""
+    email: str = ""
+    mrn: str = ""
+    other_names: str = ""
+    service_dates: str = ""
+    first_doctor: str = ""
     records_office: str = ""
     records_office_address: str = ""
+    lab_name: str = ""
+    lab_cases: str = ""
+    procedure_dates: str = ""
+    imaging_exams: str = ""
     center: str = ""
+    center_address: str = ""
+    center_fax: str = ""
+    center_phone: str = ""
+    center_email: str = ""
+    center_contact: str = ""
     appointment_date: date | None = None
-    delivery: str = ""  # "me", "center" or "" (not chosen)
-    record_format: str = ""  # "portal", "electronic", "paper" or ""
+    send_by: date | None = None
+    urgent: bool = False
+    delivery: str = ""  # "me", "center" or "" (not chosen: copies come to me)
+    record_format: str = ""  # "portal", "electronic" (email), "cd", "paper" or ""
     imaging_format: str = ""  # "cd", "link" or ""
     had_surgery: str = ""  # "yes", "no" or ""
 
@@ -54,6 +93,16 @@ class Line:
         return not self.value
 
 
+@dataclass(frozen=True)
+class Section:
+    """A part of a letter under its own heading, such as an authorization,
+    with its own signature lines when it must stand on its own."""
+
+    heading: str
+    parts: tuple[Line | str, ...]
+    signer: tuple[Line, ...] = ()
+
+
 # Each letter's name on the page that shows it, in the page's language (the
 # letter itself may be in English on a Spanish page).
 TITLES = {
@@ -62,11 +111,31 @@ TITLES = {
     IMAGING: gettext_lazy("Letter to the imaging department"),
 }
 
+# What each kind of request is, in a few words, for the page and the check list.
+BASES = {
+    ACCESS: gettext_lazy("Copies for you (HIPAA right of access)"),
+    DIRECTIVE: gettext_lazy("Electronic copies sent to your new center, at your direction"),
+    AUTHORIZATION: gettext_lazy("Your written permission to send copies to your new center"),
+    CONSENT: gettext_lazy("Your consent for the lab to send slides and blocks"),
+}
+
 
 def long_date(day: date) -> str:
     """A date as a person writes it, in the active language: "November 29,
     2026" or "29 de noviembre de 2026"."""
     return format_date(day, pgettext("long date", "F j, Y"))
+
+
+def default_send_by(today: date, appointment: date | None, urgent: bool) -> date:
+    """The date the letters ask for, when the patient has not set one: a week
+    before the visit (ten days when treatment may be urgent), or three weeks
+    from today (ten days when urgent) without a visit date; never sooner than
+    three days from today, which no office could meet."""
+    if appointment:
+        wanted = appointment - timedelta(days=10 if urgent else 7)
+    else:
+        wanted = today + timedelta(days=10 if urgent else 21)
+    return max(wanted, today + timedelta(days=3))
 
 
 @dataclass(frozen=True)
@@ -82,6 +151,12 @@ class Letter:
     body: tuple[Line | str, ...]
     closing: tuple[str, ...]
     signer: tuple[Line, ...]
+    basis: str = ACCESS
+    # Who the records are about: the lines an office finds a chart with.
+    about: tuple[Line, ...] = ()
+    # Parts after the signature, each with its own (an authorization).
+    sections: tuple[Section, ...] = field(default=())
+    send_by: date | None = None
     # The date as written in the letter's own language, fixed when it is built.
     dated: str = ""
     # The letter's language, and, when the patient asked for one, the same
@@ -94,14 +169,22 @@ class Letter:
         """The letter's name in the language of the page showing it."""
         return str(TITLES[self.kind])
 
+    @property
+    def basis_label(self) -> str:
+        return str(BASES[self.basis])
+
     def text(self) -> str:
         """The letter as plain text (for tests and for reading aloud)."""
         lines = [self.dated]
         lines += [_line(line) for line in self.to]
-        lines += [self.subject, self.greeting, *self.opening]
+        lines += [self.subject, *(_line(line) for line in self.about)]
+        lines += [self.greeting, *self.opening]
         lines += [f"- {item}" for item in self.items]
-        lines += [part if isinstance(part, str) else _line(part) for part in self.body]
+        lines += [_part(part) for part in self.body]
         lines += [*self.closing, *(_line(line) for line in self.signer)]
+        for section in self.sections:
+            lines += [section.heading, *(_part(part) for part in section.parts)]
+            lines += [_line(line) for line in section.signer]
         return "\n".join(lines)
 
 
@@ -109,18 +192,17 @@ def _line(line: Line) -> str:
     return f"{line.label}: {line.value or GAP}"
 
 
+def _part(part: Line | str) -> str:
+    return part if isinstance(part, str) else _line(part)
+
+
 def _day(day: date | None) -> str:
     return long_date(day) if day else ""
 
 
-RECORD_FORMATS = {
-    "portal": gettext_lazy("in my patient portal"),
-    "electronic": gettext_lazy("as an electronic copy (email or download)"),
-    "paper": gettext_lazy("as paper copies"),
-}
 IMAGING_FORMATS = {
-    "cd": gettext_lazy("on a CD or DVD"),
-    "link": gettext_lazy("through an image-sharing link"),
+    "cd": gettext_lazy("on a CD or DVD, with a viewer on the disc"),
+    "link": gettext_lazy("through a secure image-sharing link"),
 }
 
 
@@ -134,6 +216,19 @@ def requested_items(items: list[Item], details: Details) -> list[Item]:
     ]
 
 
+def basis_of(kind: str, details: Details) -> str:
+    """The legal basis a letter rests on, from what the patient chose."""
+    if kind == LAB:
+        return CONSENT
+    if details.delivery != "center":
+        return ACCESS
+    if kind == OFFICE and details.record_format == "paper":
+        return AUTHORIZATION
+    # Images and every electronic copy: a directive; the records letter adds
+    # an authorization for anything not kept electronically.
+    return DIRECTIVE
+
+
 @dataclass(frozen=True)
 class Planned:
     """A letter the packet will hold, without its wording: what the check page lists."""
@@ -141,10 +236,15 @@ class Planned:
     kind: str
     items: tuple[str, ...]
     own: bool = False  # a Spanish copy for the patient goes with it
+    basis: str = ACCESS
 
     @property
     def heading(self) -> str:
         return str(TITLES[self.kind])
+
+    @property
+    def basis_label(self) -> str:
+        return str(BASES[self.basis])
 
 
 def plan_letters(still_needed: list[Item], details: Details, own: bool = False) -> list[Planned]:
@@ -154,7 +254,7 @@ def plan_letters(still_needed: list[Item], details: Details, own: bool = False) 
     for kind in (OFFICE, LAB, IMAGING):
         items = tuple(item.key for item in wanted if item.request_from == kind)
         if items:
-            plans.append(Planned(kind, items, own))
+            plans.append(Planned(kind, items, own, basis_of(kind, details)))
     return plans
 
 
@@ -162,23 +262,50 @@ def build_letters(still_needed: list[Item], details: Details, today: date) -> li
     """One letter for each holder that has something still needed, in the
     active language (callers choose it with translation.override)."""
     builders = {OFFICE: _office, LAB: _lab, IMAGING: _imaging}
+    send_by = details.send_by or default_send_by(today, details.appointment_date, details.urgent)
     letters = []
     for plan in plan_letters(still_needed, details):
         items = tuple(str(ITEMS_BY_KEY[key].request) for key in plan.items)
-        letter = builders[plan.kind](items, details, today)
-        letters.append(replace(letter, dated=long_date(today), language=get_language() or "en"))
+        letter = builders[plan.kind](items, details, today, send_by)
+        letters.append(
+            replace(
+                letter,
+                basis=plan.basis,
+                send_by=send_by,
+                dated=long_date(today),
+                language=get_language() or "en",
+            )
+        )
     return letters
 
 
+# --- The parts every letter shares ---------------------------------------------
+
+
+def _about(details: Details, *, extra: tuple[Line, ...] = ()) -> tuple[Line, ...]:
+    """The lines an office finds the chart with. Other names and email only
+    when given: a blank for them would ask a question most people answer no."""
+    lines = [Line(_("Patient"), details.name.strip())]
+    if details.other_names.strip():
+        lines.append(Line(_("Other names on my records"), details.other_names.strip()))
+    lines += [
+        Line(_("Date of birth"), _day(details.date_of_birth)),
+        Line(_("Medical record number, if known"), details.mrn.strip()),
+        *extra,
+    ]
+    return tuple(lines)
+
+
 def _signer(details: Details) -> tuple[Line, ...]:
-    return (
+    lines = [
         Line(_("My name"), details.name.strip()),
         Line(_("My date of birth"), _day(details.date_of_birth)),
         Line(_("My address"), details.address.strip()),
         Line(_("My phone"), details.phone.strip()),
-        Line(_("My signature"), ""),
-        Line(_("Date signed"), ""),
-    )
+    ]
+    if details.email.strip():
+        lines.append(Line(_("My email"), details.email.strip()))
+    return (*lines, Line(_("My signature"), ""), Line(_("Date signed"), ""))
 
 
 def _why(details: Details) -> str:
@@ -193,141 +320,402 @@ def _why(details: Details) -> str:
     return text
 
 
-def _send_to(details: Details) -> tuple[Line | str, ...]:
+def _recipient(details: Details, *, department: str = "") -> tuple[Line, ...]:
+    """The new center, named with where to send: every line a directive or an
+    authorization needs, a gap where the patient has not said."""
     center = details.center.strip()
-    if details.delivery == "me":
-        return (_("Please send the records to me, at the address below."),)
-    if details.delivery == "center":
-        return (
-            _("Please send the records straight to the center giving my second opinion."),
-            Line(_("Center"), center),
-            Line(_("Its address or fax"), ""),
-        )
-    return (
-        _("Please send the records to the place I have written here: me, or my new center."),
-        Line(_("Send to"), ""),
+    if department and center:
+        center = f"{department}, {center}"
+    lines = [
+        Line(_("Send to"), center),
+        Line(_("Contact person"), details.center_contact.strip()),
+        Line(_("Mailing address"), details.center_address.strip()),
+        Line(_("Fax"), details.center_fax.strip()),
+    ]
+    if details.center_email.strip():
+        lines.append(Line(_("Secure email"), details.center_email.strip()))
+    lines.append(Line(_("Phone"), details.center_phone.strip()))
+    return tuple(lines)
+
+
+def _by(send_by: date, details: Details) -> str:
+    text = _("Please send them by %(day)s.") % {"day": _day(send_by)}
+    if details.urgent:
+        text += " " + _("My treatment decision is waiting on them.")
+    return text
+
+
+def _clock() -> str:
+    """The HIPAA time limit, said as a limit, not as a time to take."""
+    return _(
+        "Under HIPAA, an office has 30 days at most to act on this request. That is a limit, "
+        "not a goal. If the office needs more time, it must tell me in writing within those "
+        "30 days. It must say why, and by what date it will send them. It may do this once."
     )
 
 
-def _deadline() -> str:
+def _fee_to_me() -> str:
     return _(
-        "The HIPAA right of access gives the office 30 days to answer. If it needs longer, "
-        "it may take one more 30 days, once, if it tells me in writing why and when to "
-        "expect the records."
-    )
-
-
-def _fee(details: Details) -> str:
-    if details.delivery == "center":
-        return _("Please tell me the fee, if there is one, before the records are sent.")
-    if details.delivery == "me":
-        return _(
-            "The copies are for me, so any fee may only be a reasonable, cost-based fee. "
-            "Please tell me the fee before the records are sent."
-        )
-    return _(
-        "If the copies come to me, any fee may only be a reasonable, cost-based fee. "
+        "The copies are for me, so any fee may only be a reasonable, cost-based fee. "
         "Please tell me the fee before the records are sent."
+    )
+
+
+def _fee_to_center() -> str:
+    return _("Please tell me the fee, if there is one, before the records are sent.")
+
+
+def _missing_items() -> str:
+    return _(
+        "If something on this list is not in my records, please tell me which, so I do not "
+        "wait for it."
     )
 
 
 def _closing() -> tuple[str, ...]:
     return (
         _(
-            "If the office needs me to sign its own release form, please send it to me, "
-            "or call me at the phone number below."
+            "This signed letter is my written request. If the office needs anything else to "
+            "find my records, please call me at the phone number below."
         ),
         _("Thank you."),
     )
 
 
-def _office(items: tuple[str, ...], details: Details, today: date) -> Letter:
-    form = RECORD_FORMATS.get(details.record_format)
+def _dates_of_care(details: Details) -> Line:
+    return Line(_("Dates of care to include"), details.service_dates.strip())
+
+
+def _doctor(details: Details) -> Line:
+    return Line(_("My doctor there"), details.first_doctor.strip())
+
+
+def _office_to(details: Details) -> tuple[Line, ...]:
+    return (
+        Line(_("To"), details.records_office.strip()),
+        Line(_("Address"), details.records_office_address.strip()),
+    )
+
+
+# --- Copies for me (access) ------------------------------------------------------
+
+
+def _format_to_me(details: Details) -> Line | str:
+    email = details.email.strip()
+    match details.record_format:
+        case "portal":
+            return _(
+                "Please put them in my patient portal, and tell me when they are there. "
+                "Anything that cannot go in the portal, please send as an electronic copy."
+            )
+        case "electronic":
+            if email:
+                return _(
+                    "Please email an electronic copy to %(email)s. If that email is not "
+                    "encrypted, I understand the risk and still want it sent this way."
+                ) % {"email": email}
+            return Line(_("Please email an electronic copy to"), "")
+        case "cd":
+            return _("Please put an electronic copy on a CD or USB drive and mail it to me.")
+        case "paper":
+            return _("Please mail paper copies to my address below.")
+    return Line(_("How I want them (patient portal, email, CD or USB drive, or paper)"), "")
+
+
+def _office_access(items, details: Details, today: date, send_by: date) -> Letter:
     return Letter(
         kind=OFFICE,
         title=str(TITLES[OFFICE]),
         date=today,
-        to=(
-            Line(_("To"), details.records_office.strip()),
-            Line(_("Address"), details.records_office_address.strip()),
-        ),
-        subject=_("Request for copies of my health records"),
+        to=_office_to(details),
+        subject=_("Request for copies of my own health records (HIPAA right of access)"),
+        about=_about(details),
         greeting=_("Dear records team,"),
         opening=(
+            _(
+                "I am asking for copies of my own health records, under my HIPAA right of "
+                "access (45 CFR 164.524). The copies are for me."
+            ),
             _why(details),
-            _("Please send me copies of these records from my chart:"),
+            _("Please send me copies of these records:"),
         ),
         items=items,
         body=(
-            *_send_to(details),
-            _("I would like them %(form)s.") % {"form": form}
-            if form
-            else Line(_("The format I would like (patient portal, electronic copy or paper)"), ""),
-            _deadline(),
-            _fee(details),
+            _dates_of_care(details),
+            _doctor(details),
+            _format_to_me(details),
+            _by(send_by, details),
+            _clock(),
+            _fee_to_me(),
+            _missing_items(),
         ),
         closing=_closing(),
         signer=_signer(details),
     )
 
 
-def _lab(items: tuple[str, ...], details: Details, today: date) -> Letter:
-    center = details.center.strip()
+# --- Sent to my new center (directive, authorization) ----------------------------
+
+
+def _format_to_center(details: Details) -> str:
+    if details.record_format == "cd":
+        return _("Please put the electronic copy on a CD or USB drive and mail it to them.")
+    return _(
+        "Please send it by the fax or secure email above, or by another safe way the center takes."
+    )
+
+
+def _authorization_parts(
+    details: Details, what: str, how: str, today: date
+) -> tuple[Line | str, ...]:
+    """Every core element and required statement of a HIPAA authorization
+    (45 CFR 164.508(c)), in plain words."""
+    ends = today + timedelta(days=PERMISSION_DAYS)
+    return (
+        Line(_("Who may send them"), details.records_office.strip()),
+        Line(_("Who may receive them"), details.center.strip()),
+        Line(_("Their address or fax"), _where(details)),
+        Line(_("What may be sent"), what),
+        _dates_of_care(details),
+        Line(_("How"), how),
+        Line(_("Why"), _("A second opinion on my cancer care, at my request.")),
+        Line(
+            _("This permission ends on"),
+            _("%(day)s, one year from the date of this letter") % {"day": _day(ends)},
+        ),
+        _(
+            "I may cancel this permission at any time by writing to the office named above. "
+            "That does not undo what was sent before the office got my letter."
+        ),
+        _(
+            "The office may not refuse to treat me because I do not sign this. The same goes "
+            "for payment, for joining a health plan and for getting benefits."
+        ),
+        _(
+            "Once the records are sent, the people who get them may share them again. Federal "
+            "privacy law may then no longer protect them."
+        ),
+        _("I will keep a copy of this signed permission."),
+        Line(_("If someone signs for me: their name, and why they may sign for me"), ""),
+    )
+
+
+def _where(details: Details) -> str:
+    parts = [details.center_address.strip(), details.center_fax.strip()]
+    if details.center_fax.strip():
+        parts[1] = _("fax %(number)s") % {"number": details.center_fax.strip()}
+    return "; ".join(part for part in parts if part)
+
+
+def _office_directive(items, details: Details, today: date, send_by: date) -> Letter:
+    fallback = Section(
+        heading=_("My permission for anything not kept electronically"),
+        parts=(
+            _(
+                "Some of these records may be on paper, or not in the electronic health "
+                "record. For those, I give my permission to send copies to the same place. "
+                "The details are below."
+            ),
+            *_authorization_parts(
+                details,
+                _("The records listed above that are not kept electronically"),
+                _("Paper copies, by mail or fax"),
+                today,
+            ),
+        ),
+        signer=(Line(_("My signature"), ""), Line(_("Date signed"), "")),
+    )
+    return Letter(
+        kind=OFFICE,
+        title=str(TITLES[OFFICE]),
+        date=today,
+        to=_office_to(details),
+        subject=_("Request to send an electronic copy of my health records to my new care team"),
+        about=_about(details),
+        greeting=_("Dear records team,"),
+        opening=(
+            _(
+                "This is a request under my HIPAA right of access (45 CFR 164.524(c)(3)(ii)). "
+                "I direct this office to send an electronic copy of these records straight to "
+                "the care team named below. I mean the copy kept in my electronic health record."
+            ),
+            _why(details),
+            _("The records:"),
+        ),
+        items=items,
+        body=(
+            _dates_of_care(details),
+            _doctor(details),
+            *_recipient(details),
+            _format_to_center(details),
+            _by(send_by, details),
+            _clock(),
+            _fee_to_center(),
+            _missing_items(),
+        ),
+        closing=_closing(),
+        signer=_signer(details),
+        sections=(fallback,),
+    )
+
+
+def _office_authorization(items, details: Details, today: date, send_by: date) -> Letter:
+    return Letter(
+        kind=OFFICE,
+        title=str(TITLES[OFFICE]),
+        date=today,
+        to=_office_to(details),
+        subject=_("My permission to send copies of my health records to my new care team"),
+        about=_about(details),
+        greeting=_("Dear records team,"),
+        opening=(
+            _(
+                "This is my written permission, called a HIPAA authorization (45 CFR 164.508). "
+                "It lets this office send paper copies of my health records to the care team "
+                "named below."
+            ),
+            _why(details),
+            _("The records:"),
+        ),
+        items=items,
+        body=(
+            _doctor(details),
+            *_recipient(details),
+            *_authorization_parts(
+                details, _("The records listed above"), _("Paper copies, by mail or fax"), today
+            ),
+            _by(send_by, details),
+            _fee_to_center(),
+            _missing_items(),
+        ),
+        closing=_closing(),
+        signer=_signer(details),
+    )
+
+
+def _office(items, details: Details, today: date, send_by: date) -> Letter:
+    match basis_of(OFFICE, details):
+        case "directive":
+            return _office_directive(items, details, today, send_by)
+        case "authorization":
+            return _office_authorization(items, details, today, send_by)
+    return _office_access(items, details, today, send_by)
+
+
+# --- Slides and blocks (consent) -------------------------------------------------
+
+
+def _lab(items, details: Details, today: date, send_by: date) -> Letter:
+    ends = today + timedelta(days=PERMISSION_DAYS)
     return Letter(
         kind=LAB,
         title=str(TITLES[LAB]),
         date=today,
-        to=(Line(_("To"), _("Pathology department")), Line(_("Lab name and address"), "")),
-        subject=_("Request to send my pathology slides for a second opinion"),
+        to=(
+            Line(_("To"), _("Pathology department")),
+            Line(_("Lab name"), details.lab_name.strip()),
+            Line(_("Lab address"), ""),
+        ),
+        subject=_("My consent to send my pathology slides and blocks for a second opinion"),
+        about=_about(
+            details,
+            extra=(
+                Line(_("Case (accession) numbers"), details.lab_cases.strip()),
+                Line(_("Date of the biopsy or surgery"), details.procedure_dates.strip()),
+                _doctor(details),
+            ),
+        ),
         greeting=_("Dear pathology team,"),
         opening=(
             _why(details),
             _(
-                "The new center's pathologist will look at my slides again. "
-                "I give my permission to send:"
+                "A doctor at the new center will look at my slides again. I give my consent "
+                "for this lab to send these to the place named below:"
             ),
         ),
         items=items,
         body=(
-            _("Please send them to the pathology department of my second-opinion center."),
-            Line(_("Center"), center),
-            Line(_("Its address"), ""),
             _(
-                "New slides cut from the blocks are fine if the lab keeps the blocks. "
-                "If the lab wants the slides back, please say so."
+                "Please include the pathology report for each case. Please also send the "
+                "special stain and immunostain (IHC) slides, not only the usual ones."
             ),
-            _deadline(),
+            _(
+                "If the lab must keep the blocks, new slides cut from them are fine. So is one "
+                "block that shows the cancer. The pathology department below may tell the lab "
+                "just what it needs."
+            ),
+            *_recipient(details, department=_("Pathology department")),
+            _(
+                "If the lab needs the slides back, please say so when sending them. I ask the "
+                "new center to send them back after its review."
+            ),
+            _by(send_by, details),
+            _("This consent ends on %(day)s. I may cancel it in writing at any time.")
+            % {"day": _day(ends)},
             _("Please tell me the fee, if there is one, before the slides are sent."),
         ),
-        closing=_closing(),
+        closing=(
+            _("If the lab needs me to sign its own form, please call me at the number below."),
+            _("Thank you."),
+        ),
         signer=_signer(details),
     )
 
 
-def _imaging(items: tuple[str, ...], details: Details, today: date) -> Letter:
+# --- Scan images (access or directive) -----------------------------------------
+
+
+def _imaging(items, details: Details, today: date, send_by: date) -> Letter:
+    to_center = basis_of(IMAGING, details) == DIRECTIVE
     form = IMAGING_FORMATS.get(details.imaging_format)
+    if to_center:
+        subject = _("Request to send copies of my scan images to my new care team")
+        first = _(
+            "This is a request under my HIPAA right of access (45 CFR 164.524(c)(3)(ii)). I "
+            "direct this department to send copies of my scan images straight to the care "
+            "team named below."
+        )
+        where: tuple[Line | str, ...] = _recipient(details)
+        fee = _fee_to_center()
+    else:
+        subject = _("Request for copies of my own scan images (HIPAA right of access)")
+        first = _(
+            "I am asking for copies of my own scan images, under my HIPAA right of access "
+            "(45 CFR 164.524). The copies are for me."
+        )
+        where = (_("Please send them to me, at the address below."),)
+        fee = _fee_to_me()
     return Letter(
         kind=IMAGING,
         title=str(TITLES[IMAGING]),
         date=today,
         to=(Line(_("To"), _("Radiology (imaging) department")), Line(_("Address"), "")),
-        subject=_("Request for copies of my scan images"),
+        subject=subject,
+        about=_about(details),
         greeting=_("Dear imaging team,"),
         opening=(
+            first,
             _why(details),
             _(
                 "The new team's radiologists will read my scans again, so they need the "
-                "images, not only the reports. Please send:"
+                "images themselves. Please send:"
             ),
         ),
         items=items,
         body=(
-            *_send_to(details),
+            Line(_("The scans (type, date and place)"), details.imaging_exams.strip()),
+            _(
+                "Please send the images in full DICOM format, with a viewer. Please include "
+                "the radiologist's report for each scan. Please also send my earlier scans of "
+                "the same areas, so the new team can compare."
+            ),
+            *where,
             _("I would like them %(form)s.") % {"form": form}
             if form
-            else Line(_("The format I would like (CD or DVD, or image-sharing link)"), ""),
-            _deadline(),
-            _fee(details),
+            else Line(_("How I want them (CD or DVD, or image-sharing link)"), ""),
+            _by(send_by, details),
+            _clock(),
+            fee,
         ),
         closing=_closing(),
         signer=_signer(details),

@@ -193,16 +193,34 @@ def questions(packet: Packet) -> QuestionsView:
 # --- Letters -----------------------------------------------------------------
 
 
-def details_of(packet: Packet) -> Details:
+def details_of(packet: Packet, answers: dict[str, str] | None = None) -> Details:
+    """The packet's details as the letters read them; ``answers`` say whether
+    treatment may be urgent (the letters then ask for the records sooner)."""
     return Details(
         name=packet.name,
         date_of_birth=packet.date_of_birth,
         address=packet.address,
         phone=packet.phone,
+        email=packet.email,
+        mrn=packet.mrn,
+        other_names=packet.other_names,
+        service_dates=packet.service_dates,
+        first_doctor=packet.first_doctor,
         records_office=packet.records_office,
         records_office_address=packet.records_office_address,
+        lab_name=packet.lab_name,
+        lab_cases=packet.lab_cases,
+        procedure_dates=packet.procedure_dates,
+        imaging_exams=packet.imaging_exams,
         center=packet.center,
+        center_address=packet.center_address,
+        center_fax=packet.center_fax,
+        center_phone=packet.center_phone,
+        center_email=packet.center_email,
+        center_contact=packet.center_contact,
         appointment_date=packet.appointment_date,
+        send_by=packet.send_by,
+        urgent=bool(answers and decision.urgent(answers)),
         delivery=packet.delivery,
         record_format=packet.record_format,
         imaging_format=packet.imaging_format,
@@ -223,14 +241,19 @@ def letter_language(packet: Packet) -> str:
     return LetterLanguage.SPANISH if get_language() == "es" else LetterLanguage.ENGLISH
 
 
-def letters(packet: Packet, today: date, statuses: dict[str, str] | None = None) -> list[Letter]:
+def letters(
+    packet: Packet,
+    today: date,
+    statuses: dict[str, str] | None = None,
+    answers: dict[str, str] | None = None,
+) -> list[Letter]:
     """The letters to send, always in English (a US records office may not
     read Spanish); each carries its Spanish version when the patient wants one."""
-    if statuses is None:
-        statuses = dict(
-            ChecklistEntry.objects.filter(packet=packet).values_list("item_key", "status")
-        )
-    needed, details = still_needed(statuses), details_of(packet)
+    if statuses is None or answers is None:
+        rows = saved(packet)
+        answers = rows.answers
+        statuses = {key: status for key, (status, _note) in rows.entries.items()}
+    needed, details = still_needed(statuses), details_of(packet, answers)
     with translation.override("en"):
         to_send = build_letters(needed, details, today)
     if letter_language(packet) != LetterLanguage.SPANISH:
@@ -471,7 +494,7 @@ def check_summary(packet: Packet) -> CheckView:
         answers=answers,
         checklist=checks,
         questions=_chosen_questions(packet),
-        letters=plan_letters(still_needed(statuses), details_of(packet), own),
+        letters=plan_letters(still_needed(statuses), details_of(packet, answers), own),
         call=insurance(packet),
     )
 
@@ -483,7 +506,7 @@ def whole_packet(packet: Packet, today: date) -> PacketView:
         today=today,
         checklist=checks,
         questions=_chosen_questions(packet),
-        letters=letters(packet, today, statuses),
+        letters=letters(packet, today, statuses, answers),
         call=insurance(packet),
         result=result(packet, answers),
     )

@@ -41,7 +41,8 @@ class Delivery(models.TextChoices):
 class RecordFormat(models.TextChoices):
     UNSET = "", _("Not chosen yet")
     PORTAL = "portal", _("In my patient portal")
-    ELECTRONIC = "electronic", _("An electronic copy (email or download)")
+    ELECTRONIC = "electronic", _("By email")
+    CD = "cd", _("On a CD or USB drive")
     PAPER = "paper", _("Paper copies")
 
 
@@ -85,6 +86,38 @@ class Packet(models.Model):
     records_office_address = models.CharField(
         _("records office address"), max_length=CONTACT_MAX, blank=True
     )
+    # What a records office, a lab or an imaging department needs to find
+    # the records (checklists/letter.py), all optional.
+    email = models.EmailField(_("email"), max_length=CONTACT_MAX, blank=True)
+    mrn = models.CharField(_("medical record number"), max_length=PHONE_MAX, blank=True)
+    other_names = models.CharField(_("other names used"), max_length=TEXT_MAX, blank=True)
+    service_dates = models.CharField(_("dates of care"), max_length=TEXT_MAX, blank=True)
+    lab_name = models.CharField(_("pathology lab"), max_length=TEXT_MAX, blank=True)
+    lab_cases = models.CharField(_("pathology case numbers"), max_length=TEXT_MAX, blank=True)
+    procedure_dates = models.CharField(
+        _("dates of the biopsy or surgery"), max_length=TEXT_MAX, blank=True
+    )
+    imaging_exams = models.CharField(_("scans to send"), max_length=CONTACT_MAX, blank=True)
+    # Where the new center wants records sent (a directive or an
+    # authorization must say where).
+    center_address = models.CharField(
+        _("second-opinion center's address"), max_length=CONTACT_MAX, blank=True
+    )
+    center_fax = models.CharField(
+        _("second-opinion center's fax"), max_length=PHONE_MAX, blank=True
+    )
+    center_phone = models.CharField(
+        _("second-opinion center's phone"), max_length=PHONE_MAX, blank=True
+    )
+    center_email = models.EmailField(
+        _("second-opinion center's secure email"), max_length=CONTACT_MAX, blank=True
+    )
+    center_contact = models.CharField(
+        _("contact person at the center"), max_length=TEXT_MAX, blank=True
+    )
+    # The date the letters ask for the records by; empty means the default
+    # (checklists/letter.py default_send_by).
+    send_by = models.DateField(_("send by"), null=True, blank=True)
     had_surgery = models.CharField(
         _("surgery so far"), max_length=10, choices=Surgery.choices, blank=True
     )

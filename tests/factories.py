@@ -32,6 +32,15 @@ DETAILS = {
     "questions_done": True,
 }
 
+# What the records letters use to find a chart and say where to send it
+# (added after the apps' re-cut; a packet saved before has none of these).
+RECORDS_DETAILS = {
+    "email": "ana.diaz@example.org",
+    "mrn": "MH-0048812",
+    "center_address": "1 Center Way\nChicago, IL 60601",
+    "center_fax": "555-0142",
+}
+
 # Slides and scan images already on their way, so one letter (the records office's).
 STATUSES = {
     "pathology-report": "need",
@@ -65,7 +74,7 @@ CALL = {
 
 def full_packet(**changes) -> Packet:
     """A packet with every task done; ``changes`` override any detail."""
-    packet = Packet.objects.create(**{**DETAILS, **changes})
+    packet = Packet.objects.create(**{**DETAILS, **RECORDS_DETAILS, **changes})
     answers = {decision.URGENCY_KEY: "no"}
     answers.update({key: ("yes" if n % 3 == 0 else "no") for n, key in enumerate(KEYS)})
     answers.update({item.key: "yes" for item in decision.SURE_ITEMS})

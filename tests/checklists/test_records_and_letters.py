@@ -121,33 +121,40 @@ def test_the_fee_limit_is_promised_only_for_copies_to_the_patient() -> None:
     assert "cost-based" not in to_me["lab"]  # slides go to the center's pathologist
 
 
-def test_the_letter_states_the_thirty_days_and_the_one_extension() -> None:
-    for text in letters_for(FULL).values():
-        assert "30 days" in text and "one more 30 days, once" in text
+def test_requests_under_hipaa_state_the_thirty_days_as_a_limit_and_the_one_extension() -> None:
+    for delivery in ("me", "center"):
+        letters = letters_for(replace(FULL, delivery=delivery, record_format="electronic"))
+        for kind in ("office", "imaging"):
+            text = letters[kind]
+            assert "30 days at most" in text and "That is a limit, not a goal." in text
+            assert "within those 30 days" in text and "It may do this once." in text
+        assert "30 days" not in letters["lab"]  # slides: no HIPAA clock
 
 
 def test_delivery_goes_to_the_patient_or_straight_to_the_named_center() -> None:
-    assert "Please send the records to me" in letters_for(FULL)["office"]
+    to_me = letters_for(FULL)["office"]
+    assert "The copies are for me." in to_me and "Send to:" not in to_me
     text = letters_for(replace(FULL, delivery="center"))["office"]
-    assert "straight to the center giving my second opinion" in text
-    assert "Center: City Cancer Center" in text
-    assert "Its address or fax: " + GAP in text
+    assert "Send to: City Cancer Center" in text
+    assert "Mailing address: " + GAP in text and "Fax: " + GAP in text
+    assert "The copies are for me" not in text
 
 
 @pytest.mark.parametrize(
     ("field", "value", "words"),
     [
-        ("record_format", "portal", "in my patient portal"),
-        ("record_format", "electronic", "as an electronic copy"),
-        ("record_format", "paper", "as paper copies"),
-        ("imaging_format", "cd", "on a CD or DVD"),
-        ("imaging_format", "link", "through an image-sharing link"),
+        ("record_format", "portal", "Please put them in my patient portal"),
+        ("record_format", "electronic", "Please email an electronic copy to"),
+        ("record_format", "cd", "on a CD or USB drive and mail it to me"),
+        ("record_format", "paper", "Please mail paper copies to my address below."),
+        ("imaging_format", "cd", "I would like them on a CD or DVD, with a viewer on the disc."),
+        ("imaging_format", "link", "I would like them through a secure image-sharing link."),
     ],
 )
 def test_the_format_asked_is_in_the_letter(field: str, value: str, words: str) -> None:
     letters = letters_for(replace(FULL, **{field: value}))
     kind = "imaging" if field == "imaging_format" else "office"
-    assert f"I would like them {words}" in letters[kind]
+    assert words in letters[kind]
 
 
 def test_slides_and_images_get_letters_of_their_own() -> None:
@@ -155,7 +162,7 @@ def test_slides_and_images_get_letters_of_their_own() -> None:
     assert set(letters) == {"office", "lab", "imaging"}
     lab = letters["lab"]
     assert "glass slides and tissue blocks (or recut slides)" in lab
-    assert "New slides cut from the blocks" in lab and "wants the slides back" in lab
+    assert "new slides cut from them are fine" in lab and "needs the slides back" in lab
     assert "look at my slides again" in lab
     assert "images of my CT, MRI, PET" in letters["imaging"]
     assert "slides" not in letters["office"] and "images of my" not in letters["office"]
@@ -186,7 +193,12 @@ def test_biomarker_texts_tell_tumor_testing_from_inherited_testing() -> None:
 def test_the_letter_page_states_the_records_law(patient: Client) -> None:
     patient.post("/packet/")
     response = patient.get("/packet/letter/")
-    for words in ["30 days", "one more 30 days", "Ciox Health v. Azar", "shorter limits"]:
+    for words in [
+        "30 days at most",
+        "within those 30 days",
+        "Ciox Health v. Azar",
+        "shorter limits",
+    ]:
         assertContains(response, words)
 
 
@@ -205,8 +217,8 @@ def test_the_letter_page_is_built_from_the_saved_choices(patient: Client) -> Non
     assert response.status_code == 302
     page = patient.get("/packet/letter/")
     assertContains(page, "To: Mercy Records")
-    assertContains(page, "I would like them as paper copies.")
-    assertContains(page, "through an image-sharing link")
+    assertContains(page, "a HIPAA authorization (45 CFR 164.508)")
+    assertContains(page, "through a secure image-sharing link")
     assertContains(page, 'class="letter-print"', count=3)
 
 

@@ -252,9 +252,9 @@ def test_the_letter_to_send_is_the_english_letter_whatever_the_page(db) -> None:
     with translation.override("es"):
         to_send, for_me = letter_texts(packet)
     assert to_send == reference
-    assert "Request for copies of my health records" in to_send[0]
+    assert "Request to send an electronic copy of my health records" in to_send[0]
     assert "November 29, 2026" in to_send[0]
-    assert "Pido copias de mis registros médicos" in for_me[0]
+    assert "Pido enviar una copia electrónica de mis registros médicos" in for_me[0]
     assert "29 de noviembre de 2026" in for_me[0]
     assert "14 de marzo de 1961" in for_me[0]
 
@@ -292,9 +292,9 @@ def test_the_spanish_letter_page_shows_the_english_letter_then_the_spanish_one(f
     packet.refresh_from_db()
     assert packet.letter_language == "es"
     html = client.get("/es/packet/letter/").content.decode()
-    english = html.index("Request for copies of my health records")
+    english = html.index("Request to send an electronic copy of my health records")
     own = html.index("Para que usted lo lea, en español: Carta a la oficina de registros médicos")
-    spanish = html.index("Pido copias de mis registros médicos")
+    spanish = html.index("Pido enviar una copia electrónica de mis registros médicos")
     assert english < own < spanish
     assert 'class="letter" lang="en"' in html
     assert 'class="letter" lang="es"' in html
@@ -307,9 +307,9 @@ def test_english_chosen_shows_the_english_letter_alone_on_a_spanish_page(full) -
     client, _packet = full
     client.post("/es/packet/letter/", {"letter_language": "en"})
     html = client.get("/es/packet/letter/").content.decode()
-    assert "Request for copies of my health records" in html
+    assert "Dear records team," in html and "health records" in html
     assert "Para usted" not in html
-    assert "Pido copias" not in html
+    assert "Pido enviar" not in html
 
 
 def test_the_english_letter_page_is_unchanged_with_english_chosen(full) -> None:
