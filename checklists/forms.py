@@ -283,3 +283,38 @@ class InsuranceCallForm(PatientForm, forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name in ("covered", "referral_needed", "in_network"):
             self.fields[name].choices = [(v, lbl) for v, lbl in self.fields[name].choices if v]
+
+
+# The details page's parts, in its order: the check page lists every field
+# under the same headings (a test keeps the two in step with the form).
+DETAILS_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        _("About you"),
+        ("name", "other_names", "date_of_birth", "address", "phone", "email", "cancer_type"),
+    ),
+    (
+        _("Where your records are"),
+        (
+            "records_office",
+            "records_office_address",
+            "mrn",
+            "service_dates",
+            "first_doctor",
+            "doctor_contact",
+        ),
+    ),
+    (_("Slides and scans"), ("lab_name", "lab_cases", "procedure_dates", "imaging_exams")),
+    (
+        _("Your second opinion"),
+        (
+            "center",
+            "center_website",
+            "appointment_date",
+            "center_contact",
+            "center_address",
+            "center_phone",
+            "center_fax",
+            "center_email",
+        ),
+    ),
+)

@@ -16,7 +16,16 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from checklists import records
-from checklists.letter import Details, Letter, Planned, build_letters, plan_letters
+from checklists.forms import DETAILS_SECTIONS, DetailsForm, InsuranceCallForm, LetterForm
+from checklists.letter import (
+    Details,
+    Letter,
+    Planned,
+    build_letters,
+    default_send_by,
+    long_date,
+    plan_letters,
+)
 from checklists.models import ChecklistEntry, InsuranceCall, PacketQuestion, Status
 from packets.models import LetterLanguage, Packet
 from questionnaire import decision, scoring
@@ -453,6 +462,63 @@ class PacketView:
         return self.checklist.progress
 
 
+@dataclass(frozen=True)
+class CheckRow:
+    """One line of the check page: what it is, what will print, where to change it."""
+
+    label: str
+    value: str
+    change: str
+
+    @property
+    def missing(self) -> bool:
+        return not self.value
+
+
+def _shown(value, display: str = "") -> str:
+    if not value:
+        return ""
+    if isinstance(value, date):
+        return long_date(value)
+    return display or str(value).strip()
+
+
+def _rows(instance, form_class, names, url: str) -> list[CheckRow]:
+    rows = []
+    for name in names:
+        field = form_class.base_fields[name]
+        value = getattr(instance, name, None) if instance is not None else None
+        display = getattr(instance, f"get_{name}_display", lambda: "")() if value else ""
+        anchor = f"id_{name}_0" if hasattr(field, "choices") else f"id_{name}"
+        rows.append(CheckRow(str(field.label), _shown(value, str(display)), f"{url}#{anchor}"))
+    return rows
+
+
+def check_sections(packet: Packet, call: InsuranceCall | None) -> list[tuple[str, list[CheckRow]]]:
+    """Everything the letters and the PDF print from the forms, under the
+    forms' own headings, each line with its change link (GOV.UK "check
+    answers")."""
+    details, letter, insurance = (
+        reverse("checklists:details"),
+        reverse("checklists:letter"),
+        reverse("checklists:insurance"),
+    )
+    sections = [
+        (str(heading), _rows(packet, DetailsForm, names, details))
+        for heading, names in DETAILS_SECTIONS
+    ]
+    sections.append(
+        (gettext("Your letter choices"), _rows(packet, LetterForm, LetterForm.Meta.fields, letter))
+    )
+    sections.append(
+        (
+            gettext("Insurance call"),
+            _rows(call, InsuranceCallForm, InsuranceCallForm.Meta.fields, insurance),
+        )
+    )
+    return sections
+
+
 @dataclass
 class CheckView:
     """What the check page lists: each part of the PDF in a line or two, and
@@ -464,6 +530,11 @@ class CheckView:
     questions: list[PacketQuestion]
     letters: list[Planned]
     call: InsuranceCall | None
+    send_by: date | None = None
+
+    @property
+    def sections(self) -> list[tuple[str, list[CheckRow]]]:
+        return check_sections(self.packet, self.call)
 
     @property
     def urgent(self) -> str:
@@ -486,16 +557,18 @@ def _answers_and_checklist(packet: Packet) -> tuple[dict[str, str], ChecklistVie
     return rows.answers, checks, statuses
 
 
-def check_summary(packet: Packet) -> CheckView:
+def check_summary(packet: Packet, today: date) -> CheckView:
     answers, checks, statuses = _answers_and_checklist(packet)
     own = letter_language(packet) == LetterLanguage.SPANISH
+    details = details_of(packet, answers)
     return CheckView(
         packet=packet,
         answers=answers,
         checklist=checks,
         questions=_chosen_questions(packet),
-        letters=plan_letters(still_needed(statuses), details_of(packet, answers), own),
+        letters=plan_letters(still_needed(statuses), details, own),
         call=insurance(packet),
+        send_by=details.send_by or default_send_by(today, details.appointment_date, details.urgent),
     )
 
 

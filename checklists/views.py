@@ -537,7 +537,7 @@ def check(request: HttpRequest, current: Packet) -> HttpResponse:
         request,
         "checklists/check.html",
         {
-            "view": presenters.check_summary(current),
+            "view": presenters.check_summary(current, _today()),
             "tasks": presenters.task_order(),
             "can_edit": current.can_edit,
         },

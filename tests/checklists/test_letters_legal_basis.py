@@ -297,3 +297,54 @@ def test_a_bad_send_by_date_is_refused_and_keeps_the_other_choices(patient: Clie
     assert (saved.delivery, saved.record_format, saved.send_by) == ("me", "paper", None)
     # What was typed is still on the page, to correct.
     assertContains(response, 'value="30"')
+
+
+# --- The check page: everything that will print, each with its change link ------
+
+
+def test_the_check_page_lists_every_detail_the_letters_and_pdf_print(patient: Client) -> None:
+    from checklists.forms import DETAILS_SECTIONS, DetailsForm
+    from tests.factories import CALL, full_packet, hand_to
+
+    packet = full_packet(other_names="Ana Lopez", lab_cases="S26-12345")
+    hand_to(patient, packet)
+    listed = [name for _heading, names in DETAILS_SECTIONS for name in names]
+    assert sorted(listed) == sorted(DetailsForm.Meta.fields)  # none left out, none twice
+    page = patient.get("/packet/check/").content.decode()
+    for value in (
+        "555-0100",  # phone
+        "12 Elm Street<br>Springfield, IL 62701",  # address
+        "City Cancer Center",
+        "March 14, 2027",  # the visit
+        "Ana Lopez",
+        "S26-12345",
+        "MH-0048812",
+        "1 Center Way<br>Chicago, IL 60601",
+        "555-0142",
+        CALL["spoke_to"],
+        CALL["reference"],
+    ):
+        assert value in page, value
+    # Each insurance answer, not only "covered".
+    for label in (
+        "Is a second opinion covered?",
+        "Is a referral or prior approval needed?",
+        "Is the center in your network?",
+    ):
+        assert f"<dt>{label}</dt>" in page, label
+    for name in ("phone", "center_fax", "appointment_date", "mrn"):
+        assert f'href="/packet/details/#id_{name}"' in page, name
+    assert 'href="/packet/letter/#id_delivery_0"' in page
+    assert 'href="/packet/insurance/#id_covered_0"' in page
+    assert "They ask for the records by" in page
+    assert "Electronic copies sent to your new center, at your direction" in page
+
+
+def test_a_shared_view_only_check_page_has_no_change_links(patient: Client) -> None:
+    from tests.packets.test_pairing_and_sharing import joined
+
+    patient.post("/packet/")
+    patient.post("/packet/details/", {"name": "Ana", "phone": "555-0100"})
+    viewer = joined(patient, "view")
+    page = viewer.get("/packet/check/").content.decode()
+    assert "555-0100" in page and "/packet/details/#id_" not in page

@@ -395,8 +395,9 @@ def test_the_check_page_shows_what_will_print_with_change_links(full) -> None:
     ]:
         assertContains(response, text)
     html = response.content.decode()
-    for url in ["/packet/answers/", "/packet/questions/", "/packet/details/", "/packet/letter/"]:
+    for url in ["/packet/answers/", "/packet/questions/", "/packet/letter/"]:
         assert f'href="{url}">Change' in html
+    assert 'href="/packet/details/#id_name">Change' in html
     for group in GROUPS:
         assert f'href="/packet/records/{group.key}/">Change' in html
 
