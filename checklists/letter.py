@@ -473,8 +473,12 @@ def _authorization_parts(
     ends = today + timedelta(days=PERMISSION_DAYS)
     return (
         Line(_("Who may send them"), details.records_office.strip()),
-        Line(_("Who may receive them"), details.center.strip()),
-        Line(_("Their address or fax"), _where(details)),
+        Line(
+            _("Who may receive them"),
+            _("%(center)s, at the address or fax above") % {"center": details.center.strip()}
+            if details.center.strip()
+            else "",
+        ),
         Line(_("What may be sent"), what),
         _dates_of_care(details),
         Line(_("How"), how),
@@ -498,13 +502,6 @@ def _authorization_parts(
         _("I will keep a copy of this signed permission."),
         Line(_("If someone signs for me: their name, and why they may sign for me"), ""),
     )
-
-
-def _where(details: Details) -> str:
-    parts = [details.center_address.strip(), details.center_fax.strip()]
-    if details.center_fax.strip():
-        parts[1] = _("fax %(number)s") % {"number": details.center_fax.strip()}
-    return "; ".join(part for part in parts if part)
 
 
 def _office_directive(items, details: Details, today: date, send_by: date) -> Letter:

@@ -60,8 +60,7 @@ COMBINATIONS = [
 AUTHORIZATION_ELEMENTS = [
     "What may be sent: The records listed above",  # description of the information
     "Who may send them: Mercy Records",  # who may disclose
-    "Who may receive them: City Cancer Center",  # recipient
-    "Their address or fax: 1 Center Way, Chicago; fax 555-0199",
+    "Who may receive them: City Cancer Center, at the address or fax above",  # recipient
     "Why: A second opinion on my cancer care, at my request.",  # purpose
     "This permission ends on: December 1, 2027",  # expiry
     "I may cancel this permission at any time by writing",  # right to revoke, and how
@@ -121,6 +120,8 @@ def test_every_letter_rests_on_the_basis_its_choices_call_for(delivery, record, 
     if expected_office == AUTHORIZATION:
         assert "HIPAA authorization (45 CFR 164.508)" in office
         assert "paper copies" in office
+        for line in ("Mailing address: 1 Center Way, Chicago", "Fax: 555-0199"):
+            assert line in office, line
         for element in AUTHORIZATION_ELEMENTS:
             assert element in office, element
         # No right-of-access clock or fee promise on an authorization.
