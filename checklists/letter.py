@@ -641,6 +641,7 @@ def _lab(items, details: Details, today: date, send_by: date) -> Letter:
                 "block that shows the cancer. The pathology department below may tell the lab "
                 "just what it needs."
             ),
+            _("It may also ask for unstained slides or a block for more tests."),
             *_recipient(details, department=_("Pathology department")),
             _(
                 "If the lab needs the slides back, please say so when sending them. I ask the "
@@ -673,6 +674,8 @@ def _imaging(items, details: Details, today: date, send_by: date) -> Letter:
             "team named below."
         )
         where: tuple[Line | str, ...] = _recipient(details)
+        if details.imaging_format == "link":
+            where += (Line(_("The center's image-sharing account or address"), ""),)
         fee = _fee_to_center()
     else:
         subject = _("Request for copies of my own scan images (HIPAA right of access)")
