@@ -201,8 +201,8 @@ def test_spanish_guide_page_is_in_spanish(client: Client, guides_loaded) -> None
     assert '<html lang="es"' in html
     assert "<h1>¿Quién paga la segunda opinión?</h1>" in html
     assertContains(response, "Última revisión")
-    assertContains(response, ">29 de noviembre de 2026</time>")
-    assertContains(response, ">29 de mayo de 2027</time>")
+    assertContains(response, ">5 de diciembre de 2026</time>")
+    assertContains(response, ">5 de junio de 2027</time>")
     assertContains(response, "Estas fuentes están en inglés.")
     assertContains(response, "(en inglés)")
     assertContains(response, 'href="/es/glossary/#medicare"')
