@@ -68,8 +68,8 @@ WEIGHTS: dict[str, Weight] = {
         3,
         _("Strong reason"),
         _(
-            "The diagnosis may be in doubt, or the choice of treatment is open. Every later "
-            "step rests on these, so we weigh them most."
+            "It is about whether the diagnosis is right, or which treatment is best. Every "
+            "later step rests on these, so we weigh them most."
         ),
     ),
     "choice": Weight(

@@ -165,6 +165,9 @@ def test_a_yes_to_a_new_reason_shows_it_on_the_result_and_in_the_pdf(
     reasons = html.split('<ol class="reasons">', 1)[1].split("</ol>", 1)[0]
     assert f'href="{guide}"' in reasons
     assert 'href="/sources/#' in reasons
+    # What the reason means, without calling the diagnosis into doubt.
+    assert "How we weigh it:" in reasons
+    assert "in doubt" not in reasons
     assert mine in pdf_text(patient)
 
 
