@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from questionnaire import situations
+
 
 @dataclass(frozen=True)
 class Group:
@@ -330,16 +332,17 @@ HIGHLIGHTS: dict[str, tuple[str, ...]] = {
     "rare-cancer": ("pathology-slides", "molecular-report"),
     "specialized-treatment": ("treatment-plan", "molecular-report"),
     "unclear-diagnosis": ("pathology-report",),
-    "no-cancer-specialist": ("pathology-report", "pathology-slides"),
+    "cancer-doctor-seen": ("pathology-report", "pathology-slides"),
     "small-hospital": ("pathology-slides", "imaging-disc"),
 }
 
 
 def highlights(answers: dict[str, str]) -> dict[str, list[str]]:
-    """Item key to the situation keys (answered Yes or Not sure) that make it important."""
+    """Item key to the situation keys (the answer that gives the reason, or Not sure)
+    that make it important."""
     found: dict[str, list[str]] = {}
     for situation_key, item_keys in HIGHLIGHTS.items():
-        if answers.get(situation_key) in ("yes", "unsure"):
+        if answers.get(situation_key) in (situations.BY_KEY[situation_key].reason_answer, "unsure"):
             for item_key in item_keys:
                 found.setdefault(item_key, []).append(situation_key)
     return found

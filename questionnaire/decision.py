@@ -3,7 +3,7 @@
 The decision: get a second opinion before treatment starts, or go ahead
 with the current plan; when treatment may need to start right away, a
 third choice comes first: start now and get the second opinion alongside
-treatment or after its first phase. Around the nine questions sit an urgency check
+treatment or after its first phase. Around the situations sit an urgency check
 (first), a values step (what matters most) and the SURE test (after), each
 stored as rows on the packet and carried into the PDF.
 """
@@ -114,7 +114,7 @@ ARTICLE_VIEW = _(
     "how much results vary."
 )
 
-# --- Urgency, asked before the nine questions ------------------------------
+# --- Urgency, asked before the situations -----------------------------------
 
 URGENCY_KEY = "urgency"
 URGENCY_QUESTION = _("Has your care team said your treatment must start right away?")
@@ -124,7 +124,7 @@ URGENCY_HELP = _(
 )
 # The urgency question's own answers, each saying what it means: "No" is what
 # the care team said, and a patient no one has told chooses Not sure (the
-# urgent path). The stored values stay the nine situations' (yes / no /
+# urgent path). The stored values stay the situations' (yes / no /
 # unsure). A "No" saved before the labels said so may still mean "no one has
 # said", one more reason the safety lines (below) show on every path.
 URGENCY_CHOICES = [
@@ -141,7 +141,7 @@ URGENCY_WHY = _(
 
 @dataclass(frozen=True)
 class Prompt:
-    """A question shown on its own page, as the nine situations are."""
+    """A question shown on its own page, as the situations are."""
 
     key: str
     question: str

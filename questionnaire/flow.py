@@ -3,7 +3,7 @@
 Read top to bottom, this is the whole journey:
 
     urgency ─┬─ (Yes or Not sure) ─> urgency-advice ─┐
-             └─ (No) ────────────────────────────────┴─> the nine situations, in order
+             └─ (No) ────────────────────────────────┴─> the situations, in order
     ─> check ─> result ─> values ─> sure ─> ready
 
 Routing is pure: ``next_step(answers, key)`` says where a step leads once it
@@ -86,10 +86,12 @@ STEPS: tuple[Step, ...] = (
     READY_STEP,
 )
 BY_KEY: dict[str, Step] = {step.key: step for step in STEPS}
-# Questions reworded in round two got new keys (an old answer meant something
-# else); their old addresses lead to the new questions.
+# Questions reworded so that an old answer would mean something else got new
+# keys (round two; then #21, when "made without a cancer doctor…" became "has
+# a cancer doctor looked…?"); their old addresses lead to the new questions.
 MOVED: dict[str, str] = {
-    "not-cancer-specialist": "no-cancer-specialist",
+    "not-cancer-specialist": "cancer-doctor-seen",
+    "no-cancer-specialist": "cancer-doctor-seen",
     "sub-specialist": "single-expert",
 }
 QUESTION_KEYS: tuple[str, ...] = tuple(s.key for s in STEPS if s.kind == QUESTION)
@@ -97,16 +99,16 @@ QUESTION_KEYS: tuple[str, ...] = tuple(s.key for s in STEPS if s.kind == QUESTIO
 COUNTED: tuple[str, ...] = tuple(step.key for step in STEPS if step.counted)
 TOTAL_STEPS = len(COUNTED)
 # What the start and home pages promise, checked against the declaration by a test.
-MINUTES = 8
+MINUTES = 10
 
 
 def effort() -> str:
     """The honest effort, in the language of the request."""
     return _(
-        "%(steps)d short steps, about %(minutes)d minutes: one question about timing, nine "
-        "about your diagnosis and plan, then what matters most to you and whether you feel "
-        "ready."
-    ) % {"steps": TOTAL_STEPS, "minutes": MINUTES}
+        "%(steps)d short steps, about %(minutes)d minutes: one question about timing, "
+        "%(questions)d about your diagnosis and plan, then what matters most to you and "
+        "whether you feel ready."
+    ) % {"steps": TOTAL_STEPS, "minutes": MINUTES, "questions": len(situations.SITUATIONS)}
 
 
 def number(key: str) -> int | None:

@@ -1,29 +1,48 @@
-"""The nine situations the questionnaire asks about, declared as data.
+"""The situations the questionnaire asks about, declared as data.
 
-They come from the situations the source article lists as times a second
-opinion may help (content brief, section 7). Each is reviewed and tested
-like code: the wording, its weight, the reason for that weight, and the
-guide that explains it. See scoring.py for how the weights are used.
+Nine come from the situations the source article lists as times a second
+opinion may help (content brief, section 7). Three more are reasons the
+guides name from other sources: the cancer came back or grew, the doctors
+are unsure of the type or stage, and several choices with the pick left to
+the patient. Each is reviewed and tested like code: the wording, its weight,
+the reason for that weight, the guide that explains it and its sources.
+See scoring.py for how the weights are used.
 
-Every situation is worded so that "Yes" means the reason applies. Each has
-four ways of being shown, so an answer is never stated as more than it is:
-- ``label``: a Yes, to the patient ("Your cancer is rare").
+Questions are worded without negatives, so neither Yes nor No is a double
+negative. For all but one, "Yes" means the reason applies; for "Has a cancer
+doctor looked at your diagnosis and plan?" a "No" does (``reason_answer``).
+Each has four ways of being shown, so an answer is never stated as more
+than it is:
+- ``label``: the reason, to the patient ("Your cancer is rare").
 - ``unsure_label``: a Not sure, as an open question ("You were not sure
   whether your cancer is rare").
 - ``mine`` and ``mine_unsure``: the same in the first person, for the PDF,
   which is the patient's own document.
 
-Weights (3 strongest, 1 weakest), with the reason shown on the result page:
-- 3: the diagnosis, or the choice of treatment itself, may be in doubt
-  (unclear diagnosis, a plan made without any cancer specialist, few or no
-  options, a rare cancer). A specialist review is most likely to add
-  something here.
-- 2: the plan is hard to undo or needs special skill (surgery first, a
-  specialized treatment, a clinical trial, a small or rural hospital with
-  fewer specialists).
-- 1: one expert's view with no team review. The article lists "a diagnosis
-  by a sub-specialist" without a reason; we read it as one angle where a
-  team would add others, a weaker reason than the rest.
+Stored answers are keyed by ``key``, so a key keeps its meaning: a question
+reworded so that an old answer would mean something else gets a new key,
+and its old address leads to it (flow.MOVED). "no-cancer-specialist" ("Was
+your treatment plan made without a cancer doctor who treats your type of
+cancer?") became "cancer-doctor-seen": its question and help disagreed, so
+its old answers are not reused and the patient is asked again.
+
+Weights (3 strongest, 1 weakest) are our own judgment: no study has ranked
+these situations, and the result says so. Each situation's weight comes
+with the reason for it, shown on the result page:
+- 3 ("doubt"): the diagnosis may be in doubt, or the choice of treatment is
+  open (the doctors are unsure of the type or stage, no cancer doctor has
+  looked, few or no options, a rare cancer, the cancer came back or grew).
+- 2 ("choice"): several choices, the pick left to the patient.
+- 2 ("hard-to-undo"): the plan is hard to undo or needs special skill
+  (surgery first, a specialized treatment, a clinical trial, a small or
+  rural hospital with fewer specialists).
+- 2 ("explain"): the diagnosis is hard to understand. That is a reason of
+  its own (a right to a clear explanation, which the care team can give
+  too), not a sign that the diagnosis is in doubt (American Cancer Society:
+  trouble understanding and communicating).
+- 1 ("one-view"): one expert's view with no team review. The article lists
+  "a diagnosis by a sub-specialist" without a reason; we read it as one
+  angle where a team would add others, a weaker reason than the rest.
 """
 
 from dataclasses import dataclass
@@ -37,22 +56,33 @@ ANSWER_VALUES = frozenset(value for value, _label in ANSWER_CHOICES)
 
 @dataclass(frozen=True)
 class Weight:
+    key: str
     points: int
     name: str
     reason: str
 
 
-WEIGHTS: dict[int, Weight] = {
-    3: Weight(
+WEIGHTS: dict[str, Weight] = {
+    "doubt": Weight(
+        "doubt",
         3,
         _("Strong reason"),
         _(
-            "The diagnosis, or the choice of treatment, may itself be in doubt. "
-            "A review by doctors who treat many cases like yours is most likely to add "
-            "something here."
+            "It is about whether the diagnosis is right, or which treatment is best. Every "
+            "later step rests on these, so we weigh them most."
         ),
     ),
-    2: Weight(
+    "choice": Weight(
+        "choice",
+        2,
+        _("Reason"),
+        _(
+            "You have a choice to make. Another expert can help you weigh the options, and "
+            "say which one they would advise."
+        ),
+    ),
+    "hard-to-undo": Weight(
+        "hard-to-undo",
         2,
         _("Reason"),
         _(
@@ -60,7 +90,18 @@ WEIGHTS: dict[int, Weight] = {
             "before it starts."
         ),
     ),
-    1: Weight(
+    "explain": Weight(
+        "explain",
+        2,
+        _("Reason"),
+        _(
+            "You have a right to a clear explanation. Your own care team can explain it "
+            "again, and a second doctor can too. On its own, this does not mean the diagnosis "
+            "is in doubt."
+        ),
+    ),
+    "one-view": Weight(
+        "one-view",
         1,
         _("Weaker reason"),
         _(
@@ -68,6 +109,15 @@ WEIGHTS: dict[int, Weight] = {
             "a team would add others, so it weighs the least."
         ),
     ),
+}
+
+# Who says each situation is a time to think about a second opinion: keys of
+# guides/content/sources.toml (the /sources/ page), with the name shown.
+SOURCE_NAMES: dict[str, str] = {
+    "buckner-weaver-2023": _("the article by Dr. Buckner and Dr. Weaver"),
+    "acs-second-opinion": _("American Cancer Society"),
+    "nci-rare-cancers": _("National Cancer Institute"),
+    "oncolink-recurrence": _("OncoLink, from Penn Medicine"),
 }
 
 
@@ -83,81 +133,147 @@ class Situation:
     mine_unsure: str
     action: str
     ask: str
-    weight: int
+    kind: str
     guide_slug: str
+    sources: tuple[str, ...]
+    # The answer that means the reason applies.
+    reason_answer: str = YES
 
     @property
     def weight_info(self) -> Weight:
-        return WEIGHTS[self.weight]
+        return WEIGHTS[self.kind]
 
+    @property
+    def weight(self) -> int:
+        return self.weight_info.points
+
+    @property
+    def source_links(self) -> list[tuple[str, str]]:
+        """(sources.toml key, name) for each source, in order."""
+        return [(key, str(SOURCE_NAMES[key])) for key in self.sources]
+
+
+ARTICLE = "buckner-weaver-2023"
+ACS = "acs-second-opinion"
 
 SITUATIONS: tuple[Situation, ...] = (
     Situation(
         key="unclear-diagnosis",
-        question=_("Is your diagnosis hard to understand, or has nobody explained it clearly?"),
+        question=_("Is your diagnosis hard for you to understand?"),
         help=_(
-            "For example, you are not sure what kind of cancer it is, or how far it has spread."
+            "For example, it was explained too fast or in words you could not follow, or you "
+            "still have questions about what it means."
         ),
         why=_(
-            "A second look often starts with your [[pathology]]: the new team's "
-            "[[pathologist]] looks at your tissue again. They can check the diagnosis and "
-            "explain it in a way that makes sense to you."
+            "Knowing what your [[diagnosis]] means helps you take part in every choice. Your care "
+            "team can go over it again, in plain words. A second doctor can also explain it in "
+            "a new way."
         ),
         label=_("Your diagnosis is not clear to you"),
         unsure_label=_("You were not sure whether your diagnosis is clear to you"),
         mine=_("My diagnosis is not clear to me"),
         mine_unsure=_("I am not sure whether I understand my diagnosis"),
         action=_(
-            "Ask for a copy of your [[pathology report]]. Write down what you do not understand "
-            "and bring it to both doctors."
+            "Ask your care team to go over your diagnosis again. Ask for a copy of your "
+            "[[pathology report]], write down what you do not understand, and bring it to "
+            "your visits."
         ),
         ask=_("Ask your care team to explain your diagnosis again, in plain words."),
-        weight=3,
+        kind="explain",
         guide_slug="what-is-a-second-opinion",
+        sources=(ARTICLE, ACS),
     ),
     Situation(
-        key="no-cancer-specialist",
+        key="type-or-stage-unsure",
         question=_(
-            "Was your treatment plan made without a cancer doctor who treats your type of cancer?"
+            "Are your doctors unsure what type of cancer you have, or how far it has spread?"
         ),
         help=_(
-            "For example, only your family doctor or a general surgeon has planned your care. "
-            "Answer No if an [[oncologist]] (a cancer doctor) or a cancer team has seen your case."
+            "For example, they said they need more tests to know the type or the [[stage]], or "
+            "two doctors read your tests in different ways."
         ),
         why=_(
-            "Doctors who treat your type of cancer see many cases like yours. They may read your "
-            "tests in another way, or suggest other tests or treatments."
+            "Your treatment depends on the type and stage of your cancer. At a second opinion, "
+            "a [[pathologist]] can look at your tissue again, and a [[radiologist]] can read "
+            "your scans again. This may settle the question."
         ),
-        label=_("No doctor who treats your type of cancer has made or checked your plan"),
+        label=_("Your doctors are unsure of the type or stage of your cancer"),
         unsure_label=_(
-            "You were not sure whether a doctor who treats your type of cancer has checked "
-            "your plan"
+            "You were not sure whether your doctors know the type and stage of your cancer"
         ),
-        mine=_("No doctor who treats my type of cancer has made or checked my plan"),
-        mine_unsure=_(
-            "I am not sure whether a doctor who treats my type of cancer has checked my plan"
+        mine=_("My doctors are unsure of the type or stage of my cancer"),
+        mine_unsure=_("I am not sure whether my doctors know the type and stage of my cancer"),
+        action=_(
+            "Ask for copies of your [[pathology report]] and scan reports. Ask a "
+            "[[cancer center]] whether its pathologists can look at your slides again."
         ),
+        ask=_("Ask your care team whether they are sure of the type and stage of your cancer."),
+        kind="doubt",
+        guide_slug="who-should-consider-one",
+        sources=(ACS,),
+    ),
+    Situation(
+        key="came-back",
+        question=_("Has your cancer come back, or grown or spread, during or after treatment?"),
+        help=_(
+            "This is called a [[recurrence]] or [[progression]]. Answer No if this is a new "
+            "diagnosis."
+        ),
+        why=_(
+            "When cancer comes back or grows, the choices may be quite different from the "
+            "first time. There may be newer treatments or [[clinical trials|clinical-trial]]. "
+            "New tests of the cancer may also help choose what comes next."
+        ),
+        label=_("Your cancer has come back, or grown or spread"),
+        unsure_label=_("You were not sure whether your cancer has come back or grown"),
+        mine=_("My cancer has come back, or grown or spread"),
+        mine_unsure=_("I am not sure whether my cancer has come back or grown"),
+        action=_(
+            "Ask whether a new [[biopsy]] or [[biomarker testing]] could help choose what comes "
+            "next. Ask a center that treats many people with your cancer about newer "
+            "treatments and trials."
+        ),
+        ask=_("Ask your care team what your latest scans and tests show."),
+        kind="doubt",
+        guide_slug="when-cancer-comes-back",
+        sources=("oncolink-recurrence",),
+    ),
+    Situation(
+        key="cancer-doctor-seen",
+        question=_("Has a cancer doctor (an [[oncologist]]) looked at your diagnosis and plan?"),
+        help=_(
+            "Answer Yes if an oncologist, or a team of cancer doctors, has seen your case. "
+            "Answer No if only your family doctor or a general surgeon has planned your care."
+        ),
+        why=_(
+            "The article this site is based on lists a diagnosis made by a doctor who is not a "
+            "cancer expert. We ask about your plan too. A cancer doctor, best of all one who "
+            "treats your type of cancer, sees many cases like yours. They may read your tests "
+            "in another way, or suggest other tests or treatments."
+        ),
+        label=_("No cancer doctor has looked at your diagnosis and plan"),
+        unsure_label=_(
+            "You were not sure whether a cancer doctor has looked at your diagnosis and plan"
+        ),
+        mine=_("No cancer doctor has looked at my diagnosis and plan"),
+        mine_unsure=_("I am not sure whether a cancer doctor has looked at my diagnosis and plan"),
         action=_(
             "Ask to see an [[oncologist]] who treats your type of cancer, or ask for a "
             "[[referral]] to a [[cancer center]]."
         ),
-        ask=_(
-            "Ask your care team whether a cancer doctor who treats your type of cancer has "
-            "checked your plan."
-        ),
-        weight=3,
+        ask=_("Ask your care team whether a cancer doctor has checked your diagnosis and plan."),
+        kind="doubt",
         guide_slug="who-should-consider-one",
+        sources=(ARTICLE,),
+        reason_answer=NO,
     ),
     Situation(
         key="single-expert",
-        question=_(
-            "Was your diagnosis made by one specialist, with no team of other experts "
-            "looking at it?"
-        ),
+        question=_("Did one specialist make your diagnosis and plan on their own?"),
         help=_(
-            "For example, one doctor who focuses on your kind of cancer made the diagnosis and "
-            "plan, and no [[tumor board]] has talked about your case. A tumor board is a meeting "
-            "where different kinds of cancer doctors look at a case together."
+            "Answer Yes if one doctor who focuses on your kind of cancer made them, and no "
+            "[[tumor board]] has talked about your case. A tumor board is a meeting where "
+            "different kinds of cancer doctors look at a case together."
         ),
         why=_(
             "The article this site is based on lists a diagnosis by a [[sub-specialist]] as a "
@@ -173,8 +289,9 @@ SITUATIONS: tuple[Situation, ...] = (
             "look at it together."
         ),
         ask=_("Ask your care team whether a [[tumor board]] has talked about your case."),
-        weight=1,
+        kind="one-view",
         guide_slug="who-should-consider-one",
+        sources=(ARTICLE,),
     ),
     Situation(
         key="few-options",
@@ -193,8 +310,35 @@ SITUATIONS: tuple[Situation, ...] = (
             "other choices, clinical trials included."
         ),
         ask=_("Ask your care team what all your treatment choices are."),
-        weight=3,
+        kind="doubt",
         guide_slug="why-it-matters",
+        sources=(ARTICLE,),
+    ),
+    Situation(
+        key="several-options",
+        question=_("Have your doctors offered you several treatments and asked you to choose?"),
+        help=_(
+            "For example, you were told surgery or radiation could both work, and it is up to "
+            "you. Answer No if your doctors have said which one they advise for you."
+        ),
+        why=_(
+            "When there is more than one good choice, another expert can help you weigh them. "
+            "They can also say which one they would advise for someone like you, and why."
+        ),
+        label=_("Your doctors offered several treatments and asked you to choose"),
+        unsure_label=_(
+            "You were not sure whether your doctors advise one treatment over the others"
+        ),
+        mine=_("My doctors offered several treatments and asked me to choose"),
+        mine_unsure=_("I am not sure whether my doctors advise one treatment over the others"),
+        action=_(
+            "Ask each doctor which choice they would advise for you, and why. Bring a list of "
+            "the choices and what matters most to you."
+        ),
+        ask=_("Ask your care team whether they advise one treatment over the others, and why."),
+        kind="choice",
+        guide_slug="who-should-consider-one",
+        sources=(ACS,),
     ),
     Situation(
         key="clinical-trial",
@@ -213,8 +357,9 @@ SITUATIONS: tuple[Situation, ...] = (
             "the usual treatment."
         ),
         ask=_("Ask your care team whether any part of your plan is a clinical trial."),
-        weight=2,
+        kind="hard-to-undo",
         guide_slug="who-should-consider-one",
+        sources=(ARTICLE,),
     ),
     Situation(
         key="rare-cancer",
@@ -237,8 +382,9 @@ SITUATIONS: tuple[Situation, ...] = (
             "of cancer. Your oncologist can help you find one."
         ),
         ask=_("Ask your care team how common your type of cancer is."),
-        weight=3,
+        kind="doubt",
         guide_slug="where-to-go",
+        sources=(ARTICLE, "nci-rare-cancers"),
     ),
     Situation(
         key="surgery-first",
@@ -257,8 +403,9 @@ SITUATIONS: tuple[Situation, ...] = (
             "scan reports and the surgeon's plan."
         ),
         ask=_("Ask your care team whether surgery is the main part of your plan."),
-        weight=2,
+        kind="hard-to-undo",
         guide_slug="who-should-consider-one",
+        sources=(ARTICLE,),
     ),
     Situation(
         key="small-hospital",
@@ -277,8 +424,9 @@ SITUATIONS: tuple[Situation, ...] = (
             "sent ahead, so you may need only one trip."
         ),
         ask=_("Ask your care team how many people with your cancer their hospital treats."),
-        weight=2,
+        kind="hard-to-undo",
         guide_slug="where-to-go",
+        sources=(ARTICLE,),
     ),
     Situation(
         key="specialized-treatment",
@@ -299,8 +447,9 @@ SITUATIONS: tuple[Situation, ...] = (
             "Ask how often the center gives this treatment, and what other choices there are."
         ),
         ask=_("Ask your care team whether any part of your plan is a specialized treatment."),
-        weight=2,
+        kind="hard-to-undo",
         guide_slug="who-should-consider-one",
+        sources=(ARTICLE,),
     ),
 )
 
@@ -309,12 +458,12 @@ KEYS: tuple[str, ...] = tuple(BY_KEY)
 
 
 def phrase(key: str, value: str, mine: bool = False) -> str:
-    """How an answer reads back: a Yes as a fact, a Not sure as a question still open.
+    """How an answer reads back: the reason as a fact, a Not sure as a question still open.
 
     ``mine`` gives the first person, for the PDF. Other answers have no phrase.
     """
     situation = BY_KEY[key]
-    if value == YES:
+    if value == situation.reason_answer:
         return str(situation.mine if mine else situation.label)
     if value == UNSURE:
         return str(situation.mine_unsure if mine else situation.unsure_label)

@@ -99,6 +99,7 @@ def _result_context(packet: Packet, answers: dict, step: flow.Step, form, change
         ],
         "bands": scoring.BANDS,
         "weights": situations.WEIGHTS.values(),
+        "no_is_reason": [s for s in situations.SITUATIONS if s.reason_answer != situations.YES],
         "urgent": decision.urgent(answers),
         "urgent_headline": decision.URGENT_HEADLINE,
         "urgency_title": decision.URGENCY_TITLE.get(urgency, ""),
@@ -274,7 +275,5 @@ def restart(request: HttpRequest, packet: Packet) -> HttpResponse:
         return render(request, "questionnaire/restart.html", {"section": "questionnaire"})
     Answer.objects.filter(packet=packet, key__in=flow.QUESTION_KEYS).delete()
     packet.touch()
-    messages.info(
-        request, _("Your answers to the ten questions were cleared. You can start again.")
-    )
+    messages.info(request, _("Your answers to the questions were cleared. You can start again."))
     return redirect(url(flow.URGENCY.key))

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
+from questionnaire import flow
 from questionnaire.situations import KEYS
 from tests.browser.conftest import assert_no_axe_violations, screenshot
 from tests.browser.keyboard import tab_to
@@ -30,11 +31,12 @@ def test_whole_journey_by_keyboard(
     tab.goto(site + "/questionnaire/")
     tab_to(tab, "button.button-start")
     tab.keyboard.press("Enter")
-    tab.get_by_text("Step 1 of 12: timing").wait_for()
+    tab.get_by_text(f"Step 1 of {flow.TOTAL_STEPS}: timing").wait_for()
     choose_by_keyboard(tab, "no")
     for number, key in enumerate(KEYS, start=1):
-        tab.get_by_text(f"Step {number + 1} of 12").wait_for()
-        choose_by_keyboard(tab, "yes" if key == "surgery-first" else "no")
+        tab.get_by_text(f"Step {number + 1} of {flow.TOTAL_STEPS}").wait_for()
+        yes = key in ("surgery-first", "cancer-doctor-seen")
+        choose_by_keyboard(tab, "yes" if yes else "no")
     tab.get_by_role("heading", name="Check your answers").wait_for()
     tab_to(tab, 'a[href="/questionnaire/result/"]')
     tab.keyboard.press("Enter")

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page
 
-from questionnaire import decision
+from questionnaire import decision, flow
 from questionnaire.situations import KEYS
 from tests.browser.conftest import assert_no_axe_violations as check_with_axe
 from tests.browser.conftest import new_phone, screenshot
@@ -35,7 +35,7 @@ def phone(request, browser: Browser) -> Iterator[Page]:
 
 
 def answer(page: Page, value: str, step: int) -> None:
-    page.get_by_text(f"Step {step} of 12").wait_for()
+    page.get_by_text(f"Step {step} of {flow.TOTAL_STEPS}").wait_for()
     labels = URGENCY_LABELS if step == 1 else LABELS
     page.get_by_label(labels[value], exact=True).check()
     page.get_by_role("button", name="Continue").click()
@@ -65,7 +65,7 @@ def test_urgent_path_is_told_first_to_move_fast(phone: Page, site: str) -> None:
     assert str(decision.URGENCY_TITLE["yes"]) in text
     assert "Call 911" in text and "Burkitt" in text
     phone.get_by_role("link", name="Continue").click()
-    to_result(phone, ["no"] * 9)
+    to_result(phone, ["no"] * len(KEYS))
     headings = phone.locator("main h2").all_inner_texts()
     assert headings[0] == str(decision.URGENCY_TITLE["yes"])
     options = phone.locator(".option h3").all_inner_texts()
@@ -78,7 +78,7 @@ def test_all_not_sure_claims_nothing(phone: Page, site: str) -> None:
     start(phone, site)
     answer(phone, "unsure", 1)
     phone.get_by_role("link", name="Continue").click()
-    to_result(phone, ["unsure"] * 9)
+    to_result(phone, ["unsure"] * len(KEYS))
     main = phone.locator("main").inner_text()
     assert phone.locator("main h2").first.inner_text() == str(decision.URGENCY_TITLE["unsure"])
     # Not sure about timing is the urgent path: its headline first, then what the answers show.
@@ -87,7 +87,7 @@ def test_all_not_sure_claims_nothing(phone: Page, site: str) -> None:
     )
     assert "None of the listed reasons was confirmed by your answers." in main
     assert phone.locator(".reason").count() == 0
-    assert phone.locator(".ask-list li").count() == 9
+    assert phone.locator(".ask-list li").count() == len(KEYS)
     assert "You were not sure whether your cancer is rare" in main
     assert "Your cancer is rare" not in main.replace("whether your cancer is rare", "")
     screenshot(phone, "result-all-not-sure")
@@ -96,7 +96,10 @@ def test_all_not_sure_claims_nothing(phone: Page, site: str) -> None:
 def test_strong_reason_path(phone: Page, site: str) -> None:
     start(phone, site)
     answer(phone, "no", 1)
-    to_result(phone, ["yes" if key == "rare-cancer" else "no" for key in KEYS])
+    # No to the rest, but Yes to "has a cancer doctor looked?" (its No is a reason).
+    to_result(
+        phone, ["yes" if key in ("rare-cancer", "cancer-doctor-seen") else "no" for key in KEYS]
+    )
     assert phone.locator(".result-title").inner_text() == (
         "Your answers show a strong reason to get a second opinion"
     )
@@ -108,7 +111,7 @@ def test_strong_reason_path(phone: Page, site: str) -> None:
 def test_start_again_needs_confirming(phone: Page, site: str) -> None:
     start(phone, site)
     answer(phone, "no", 1)
-    to_result(phone, ["yes"] * 9)
+    to_result(phone, ["yes"] * len(KEYS))
     phone.get_by_role("link", name="Start again").click()
     phone.get_by_role(
         "heading", name="Are you sure you want to start the questions again?"
@@ -116,7 +119,8 @@ def test_start_again_needs_confirming(phone: Page, site: str) -> None:
     screenshot(phone, "restart-confirm")
     phone.get_by_role("link", name="No, keep my answers").click()
     phone.wait_for_url("**/questionnaire/result/")
-    assert phone.locator(".reason").count() == 9
+    # Every Yes but "has a cancer doctor looked?" is a reason.
+    assert phone.locator(".reason").count() == len(KEYS) - 1
     phone.get_by_role("link", name="Start again").click()
     phone.get_by_role("button", name="Yes, clear my answers").click()
     phone.wait_for_url("**/questionnaire/urgency/")
@@ -134,7 +138,7 @@ def test_every_step_has_no_accessibility_violations(phone: Page, site: str) -> N
             check_with_axe(page)
 
     start(phone, site)
-    phone.get_by_text("Step 1 of 12").wait_for()
+    phone.get_by_text(f"Step 1 of {flow.TOTAL_STEPS}").wait_for()
     assert_no_axe_violations(phone)
     phone.get_by_role("button", name="Continue").click()
     phone.get_by_text("There is a problem").wait_for()
@@ -145,7 +149,7 @@ def test_every_step_has_no_accessibility_violations(phone: Page, site: str) -> N
     assert_no_axe_violations(phone)
     phone.get_by_role("link", name="Continue").click()
     for step, key in enumerate(KEYS, start=2):
-        phone.get_by_text(f"Step {step} of 12").wait_for()
+        phone.get_by_text(f"Step {step} of {flow.TOTAL_STEPS}").wait_for()
         assert_no_axe_violations(phone)
         answer(phone, "yes" if key == "few-options" else "unsure", step)
     phone.get_by_role("heading", name="Check your answers").wait_for()
@@ -161,10 +165,10 @@ def test_every_step_has_no_accessibility_violations(phone: Page, site: str) -> N
     ).wait_for()
     assert_no_axe_violations(phone)
     phone.goto(site + "/questionnaire/values/")
-    assert phone.get_by_text("Step 11 of 12").is_visible()
+    assert phone.get_by_text(f"Step {flow.number('values')} of {flow.TOTAL_STEPS}").is_visible()
     assert_no_axe_violations(phone)
     phone.get_by_role("button", name="Continue").click()
-    phone.get_by_text("Step 12 of 12").wait_for()
+    phone.get_by_text(f"Step {flow.number('sure')} of {flow.TOTAL_STEPS}").wait_for()
     assert_no_axe_violations(phone)
     phone.get_by_role("button", name="Continue").click()
     phone.get_by_text("There is a problem").wait_for()

@@ -10,7 +10,9 @@ from tests.browser.conftest import PHONE, assert_no_axe_violations, screenshot
 
 pytestmark = pytest.mark.browser
 
-ANSWERS = ["yes", "no", "unsure", "no", "yes", "no", "no", "unsure", "yes"]
+# One reason of each weight (unclear-diagnosis 2, single-expert 1, rare-cancer 3), a Yes
+# to "has a cancer doctor looked?" (no reason) and two Not sure.
+ANSWERS = ["yes", "no", "unsure", "yes", "yes", "no", "no", "unsure", "yes", "no", "no", "no"]
 LABELS = {"yes": "Sí", "no": "No", "unsure": "No sé"}
 
 
@@ -131,11 +133,12 @@ def test_spanish_questionnaire_from_home_to_ready_with_and_without_javascript(
         "Sus respuestas muestran una razón fuerte para pedir una segunda opinión."
         in with_js["panel"]
     )
-    assert with_js["reasons"][0] == "Su diagnóstico no le queda claro Razón fuerte"
+    assert with_js["reasons"][0] == "Su cáncer es poco común Razón fuerte"
+    assert with_js["reasons"][1] == "Su diagnóstico no le queda claro Razón"
     assert len(with_js["reasons"]) == 3
     assert with_js["asks"][0].startswith("No sabía si ")
     assert len(with_js["asks"]) == 2
-    assert with_js["total"] == "7 de 21"
+    assert with_js["total"] == "6"
     assert with_js["ready"].startswith("Respondió “No” a 2 de las 4 preguntas.")
 
 

@@ -138,7 +138,7 @@ def test_start_leads_to_the_urgency_check_first(patient: Client) -> None:
     response = patient.post("/questionnaire/")
     assertRedirects(response, "/questionnaire/urgency/", fetch_redirect_response=False)
     page = patient.get("/questionnaire/urgency/")
-    assertContains(page, "Step 1 of 12: timing")
+    assertContains(page, "Step 1 of 15: timing")
     assertContains(page, "must start right away")
     assert patient.get(f"/questionnaire/{KEYS[0]}/").status_code == 302
 
@@ -167,7 +167,7 @@ def test_not_urgent_goes_straight_to_the_first_question(patient: Client) -> None
     begin(patient)
     response = patient.post("/questionnaire/urgency/", {"answer": "no"}, **HX)
     assert response["HX-Push-Url"] == f"/questionnaire/{KEYS[0]}/"
-    assertContains(response, "Step 2 of 12")
+    assertContains(response, "Step 2 of 15")
 
 
 def test_result_shows_both_options_when_treatment_can_wait(patient: Client) -> None:

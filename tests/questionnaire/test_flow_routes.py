@@ -12,7 +12,7 @@ from questionnaire import decision, flow
 from questionnaire.situations import KEYS, NO, UNSURE, YES
 
 FIRST, LAST = KEYS[0], KEYS[-1]
-ALL_NINE = dict.fromkeys(KEYS, NO)
+ALL_ANSWERED = dict.fromkeys(KEYS, NO)
 SURE_ALL = {
     "sure-sure": YES,
     "sure-understand": YES,
@@ -33,15 +33,15 @@ def test_one_declaration_lists_every_step_in_order() -> None:
         "ready",
     ]
     assert ("urgency", *KEYS) == flow.QUESTION_KEYS
-    assert flow.TOTAL_STEPS == 12
+    assert flow.TOTAL_STEPS == 15
 
 
 def test_step_numbers_count_only_the_pages_that_ask_something() -> None:
     assert flow.number("urgency") == 1
     assert flow.number(FIRST) == 2
-    assert flow.number(LAST) == 10
-    assert flow.number("values") == 11
-    assert flow.number("sure") == 12
+    assert flow.number(LAST) == 13
+    assert flow.number("values") == 14
+    assert flow.number("sure") == 15
     assert flow.number("check") is flow.number("result") is flow.number("ready") is None
 
 
@@ -65,11 +65,11 @@ def test_each_situation_leads_to_the_next(index: int) -> None:
 
 
 def test_the_last_situation_leads_to_check() -> None:
-    assert flow.next_step({"urgency": NO, **ALL_NINE}, LAST) == "check"
+    assert flow.next_step({"urgency": NO, **ALL_ANSWERED}, LAST) == "check"
 
 
 def test_then_result_values_sure_ready() -> None:
-    answers = {"urgency": NO, **ALL_NINE}
+    answers = {"urgency": NO, **ALL_ANSWERED}
     assert flow.next_step(answers, "check") == "result"
     assert flow.next_step(answers, "result") == "values"
     assert flow.next_step(answers, "values") == "sure"
@@ -77,11 +77,11 @@ def test_then_result_values_sure_ready() -> None:
 
 
 def test_a_change_goes_back_to_check() -> None:
-    assert flow.next_step({"urgency": NO, **ALL_NINE}, KEYS[3], change=True) == "check"
+    assert flow.next_step({"urgency": NO, **ALL_ANSWERED}, KEYS[3], change=True) == "check"
 
 
 def test_changing_urgency_to_urgent_shows_the_advice_before_check() -> None:
-    answers = {"urgency": YES, **ALL_NINE}
+    answers = {"urgency": YES, **ALL_ANSWERED}
     assert flow.next_step(answers, "urgency", change=True) == "urgency-advice"
     assert flow.next_step(answers, "urgency-advice", change=True) == "check"
 
@@ -110,8 +110,8 @@ def test_no_skipping_ahead() -> None:
 
 def test_check_and_result_wait_for_all_ten() -> None:
     assert flow.blocked_by({"urgency": NO}, "check") == FIRST
-    assert flow.blocked_by({**ALL_NINE}, "result") == "urgency"
-    assert flow.blocked_by({"urgency": NO, **ALL_NINE}, "result") is None
+    assert flow.blocked_by({**ALL_ANSWERED}, "result") == "urgency"
+    assert flow.blocked_by({"urgency": NO, **ALL_ANSWERED}, "result") is None
 
 
 def test_the_flow_and_the_packet_agree_on_when_the_questionnaire_is_done() -> None:
@@ -150,7 +150,7 @@ def test_back_links_follow_the_path_taken() -> None:
 def test_a_returning_patient_resumes_at_the_first_open_question() -> None:
     assert flow.resume({}) == "urgency"
     assert flow.resume({"urgency": NO, FIRST: NO}) == KEYS[1]
-    assert flow.resume({"urgency": NO, **ALL_NINE}) == "check"
+    assert flow.resume({"urgency": NO, **ALL_ANSWERED}) == "check"
 
 
 def test_every_step_has_a_template_and_every_answer_step_a_form() -> None:

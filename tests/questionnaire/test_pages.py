@@ -34,7 +34,7 @@ def answer_all(client: Client, value: str = "yes", htmx: bool = False, prefix: s
 
 def test_start_page_explains_and_stores_nothing(client: Client, db) -> None:
     response = client.get("/questionnaire/")
-    assertContains(response, "12 short steps, about 8 minutes")
+    assertContains(response, "15 short steps, about 10 minutes")
     assertContains(response, "We keep your answers and packet on our server for up to 14 days")
     assertContains(response, "not medical advice")
     assert Packet.objects.count() == 0
@@ -52,7 +52,7 @@ def test_start_button_creates_one_packet_and_a_session(patient: Client) -> None:
 def test_question_page_shows_one_question_with_three_answers(patient: Client) -> None:
     start(patient)
     response = patient.get(f"/questionnaire/{KEYS[0]}/")
-    assertContains(response, "Step 2 of 12")
+    assertContains(response, "Step 2 of 15")
     for label in ["Yes", "No", "Not sure"]:
         assertContains(response, f">{label}</label>")
     assertContains(response, "Why we ask")
@@ -72,29 +72,32 @@ def test_whole_flow_without_javascript_reaches_a_result(patient: Client) -> None
         )
         assertRedirects(response, expected, fetch_redirect_response=False)
     response = patient.get("/questionnaire/check/")
-    assert response.content.decode().count("?change=1") == 10
+    assert response.content.decode().count("?change=1") == 13
     response = patient.get("/questionnaire/result/")
     assertContains(response, "Your answers show strong reasons to get a second opinion")
     assertContains(response, "Your cancer is rare")
-    assertContains(response, "The 9 reasons are listed below")
+    # Yes to every question: 11 reasons ("Has a cancer doctor looked?" gives its reason on a No).
+    assertContains(response, "The 11 reasons are listed below")
     assertContains(response, "not medical advice")
     assertContains(response, "How this result was worked out")
-    assertContains(response, "21 of 21")
+    assertContains(response, "Points from your answers")
     assertContains(response, 'href="/packet/"')
-    assert Answer.objects.count() == 10
+    assert Answer.objects.count() == 13
 
 
 def test_whole_flow_with_htmx_swaps_each_step_in_place(patient: Client) -> None:
     start(patient)
     for index, key in enumerate(KEYS):
-        response = patient.post(f"/questionnaire/{key}/", {"answer": "no"}, **HX)
+        # No reason anywhere: a cancer doctor has looked (Yes), the rest No.
+        value = "yes" if key == "cancer-doctor-seen" else "no"
+        response = patient.post(f"/questionnaire/{key}/", {"answer": value}, **HX)
         assert response.status_code == 200
         html = response.content.decode()
         assert "<html" not in html, "an htmx swap must send only the step"
         assert 'id="step"' in html
         if index + 1 < len(KEYS):
             assert response["HX-Push-Url"] == f"/questionnaire/{KEYS[index + 1]}/"
-            assert f"Step {index + 3} of 12" in html
+            assert f"Step {index + 3} of 15" in html
         else:
             assert response["HX-Push-Url"] == "/questionnaire/check/"
             assert "Check your answers" in html
@@ -149,7 +152,7 @@ def test_returning_resumes_at_the_first_unanswered_question(patient: Client) -> 
     for key in KEYS[:4]:
         patient.post(f"/questionnaire/{key}/", {"answer": "no"})
     response = patient.get("/questionnaire/")
-    assertContains(response, "You have answered 5 of 10 questions")
+    assertContains(response, "You have answered 5 of 13 questions")
     assertContains(response, f'href="/questionnaire/{KEYS[4]}/"')
     response = patient.post("/questionnaire/")
     assertRedirects(response, f"/questionnaire/{KEYS[4]}/", fetch_redirect_response=False)
@@ -180,10 +183,10 @@ def test_start_again_asks_first_and_says_what_it_clears(patient: Client) -> None
     assertNotContains(result, 'action="/questionnaire/restart/"')
     response = patient.get("/questionnaire/restart/")
     assertContains(response, "Are you sure you want to start the questions again?")
-    assertContains(response, "nine questions about your diagnosis and plan")
+    assertContains(response, "the questions about your diagnosis and plan")
     assertContains(response, "records checklist, notes, questions and details stay")
     assertContains(response, "No, keep my answers")
-    assert Answer.objects.count() == 10
+    assert Answer.objects.count() == 13
 
 
 def test_start_again_clears_the_answers_once_confirmed(patient: Client) -> None:
@@ -334,7 +337,11 @@ def test_every_change_restarts_the_session_clock(patient: Client, settings) -> N
 @LANGUAGES
 @pytest.mark.parametrize(
     ("old", "new"),
-    [("not-cancer-specialist", "no-cancer-specialist"), ("sub-specialist", "single-expert")],
+    [
+        ("not-cancer-specialist", "cancer-doctor-seen"),
+        ("no-cancer-specialist", "cancer-doctor-seen"),
+        ("sub-specialist", "single-expert"),
+    ],
 )
 def test_addresses_of_reworded_questions_lead_to_the_new_ones(
     client: Client, prefix: str, lang: str, old: str, new: str

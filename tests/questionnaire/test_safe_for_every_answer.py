@@ -22,8 +22,9 @@ from questionnaire.models import Answer
 from questionnaire.situations import ANSWER_VALUES, KEYS
 
 URGENCY = ["yes", "no", "unsure"]
-# A mix of the nine answers: one strong Yes, some No, some Not sure.
-NINE = ["yes", "no", "unsure", "no", "no", "unsure", "no", "no", "no"]
+# A mix of the answers: one strong reason (the doctors are unsure of the type
+# or stage), none from the rest (a cancer doctor has looked), some Not sure.
+MIX = ["no", "yes", "unsure", "yes", "no", "unsure", "no", "no", "no", "no", "no", "no"]
 
 SAFE_TO_WAIT = "Ask your care team whether waiting a few weeks is safe for you."
 EMERGENCY = (
@@ -73,10 +74,10 @@ def empty_cache(db) -> None:
 
 
 def answered(client: Client, urgency: str, prefix: str = "") -> Client:
-    """Start, answer the urgency question with ``urgency``, then the nine."""
+    """Start, answer the urgency question with ``urgency``, then the rest."""
     client.post(f"{prefix}/questionnaire/")
     client.post(f"{prefix}/questionnaire/urgency/", {"answer": urgency})
-    for key, value in zip(KEYS, NINE, strict=True):
+    for key, value in zip(KEYS, MIX, strict=True):
         client.post(f"{prefix}/questionnaire/{key}/", {"answer": value})
     return client
 
@@ -173,7 +174,7 @@ def test_the_urgency_answers_say_what_each_means(patient: Client) -> None:
     )
     assertContains(response, '<label for="answer-unsure">Not sure, or no one has told me</label>')
     assertContains(response, "If no one on your care team has told you, choose Not sure.")
-    # The nine situations keep plain Yes, No and Not sure.
+    # The situations keep plain Yes, No and Not sure.
     patient.post("/questionnaire/urgency/", {"answer": "no"})
     response = patient.get(f"/questionnaire/{KEYS[0]}/")
     for value, label in [("yes", "Yes"), ("no", "No"), ("unsure", "Not sure")]:

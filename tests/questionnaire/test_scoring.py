@@ -19,37 +19,55 @@ from questionnaire.situations import (
     phrase,
 )
 
-ALL_NO = dict.fromkeys(KEYS, NO)
 VALUES = (YES, NO, UNSURE)
 answers_strategy = st.fixed_dictionaries({key: st.sampled_from(VALUES) for key in KEYS})
 
 
+def other(key: str) -> str:
+    """The Yes-or-No answer that gives no reason (Yes for "has a cancer doctor looked?")."""
+    return NO if BY_KEY[key].reason_answer == YES else YES
+
+
+# Every question answered without giving a reason.
+NO_REASON = {key: other(key) for key in KEYS}
+
+
 def with_answers(**changes: str) -> dict[str, str]:
-    answers = dict(ALL_NO)
-    answers.update({key.replace("_", "-"): value for key, value in changes.items()})
+    """No reason anywhere, but ``changes``; ``YES`` there means "the reason applies"."""
+    answers = dict(NO_REASON)
+    for name, value in changes.items():
+        key = name.replace("_", "-")
+        answers[key] = BY_KEY[key].reason_answer if value == YES else value
     return answers
 
 
 def every_pattern():
-    for values in itertools.product(VALUES, repeat=len(KEYS)):
-        yield dict(zip(KEYS, values, strict=True))
+    """Every mix of reason / no reason / Not sure across the questions."""
+    for values in itertools.product((YES, NO, UNSURE), repeat=len(KEYS)):
+        yield {
+            key: BY_KEY[key].reason_answer if v == YES else other(key) if v == NO else UNSURE
+            for key, v in zip(KEYS, values, strict=True)
+        }
 
 
-def test_nine_situations_with_weights_from_one_to_three_each_with_a_reason() -> None:
-    assert len(SITUATIONS) == 9
-    assert {s.weight for s in SITUATIONS} <= set(WEIGHTS)
+def test_twelve_situations_with_weights_from_one_to_three_each_with_a_reason() -> None:
+    assert len(SITUATIONS) == 12
+    assert {s.kind for s in SITUATIONS} == set(WEIGHTS)
+    assert {w.points for w in WEIGHTS.values()} == {1, 2, 3}
     assert all(str(w.reason) for w in WEIGHTS.values())
     assert sum(s.weight for s in SITUATIONS) == scoring.MAXIMUM
+    # Only the cancer-doctor question gives its reason on a No.
+    assert [s.key for s in SITUATIONS if s.reason_answer == NO] == ["cancer-doctor-seen"]
 
 
 def test_every_answer_pattern_gets_a_title_that_agrees_with_its_reasons() -> None:
-    """All 3^9 patterns: no upper band without a Yes, no title beyond the answers,
-    no sentence pointing at an empty list. (The urgency answer never changes the
-    band; test_questionnaire_flow checks where its message is shown.)"""
+    """All 3^12 patterns: no upper band without a reason, no title beyond the
+    answers, no sentence pointing at an empty list. (The urgency answer never
+    changes the band; test_questionnaire_flow checks where its message is shown.)"""
     seen: dict[str, int] = {}
     for answers in every_pattern():
         a = scoring.assess(answers)
-        yes = [BY_KEY[k] for k, v in answers.items() if v == YES]
+        yes = [BY_KEY[k] for k, v in answers.items() if v == BY_KEY[k].reason_answer]
         unsure = [k for k, v in answers.items() if v == UNSURE]
         seen[a.band.key] = seen.get(a.band.key, 0) + 1
         if not yes:
@@ -73,18 +91,22 @@ def test_every_answer_pattern_gets_a_title_that_agrees_with_its_reasons() -> Non
                 assert a.reasons
         assert bool(a.unsure_note) == bool(unsure)
         assert "necessary" not in a.title.lower()
-    # 2^9 patterns have no Yes; every pattern is counted once.
-    assert seen == {"none": 512, "some": 1792, "several": 1584, "strong": 15795}
-    assert sum(seen.values()) == 3**9
+    # 2^12 patterns give no reason; every pattern is counted once.
+    assert seen["none"] == 2**12
+    assert sum(seen.values()) == 3**12
 
 
-def test_all_not_sure_confirms_nothing_and_lists_ten_questions_to_ask() -> None:
+def test_all_not_sure_confirms_nothing_and_lists_every_question_to_ask() -> None:
     a = scoring.assess(dict.fromkeys(KEYS, UNSURE))
     assert a.band.key == "none"
     assert a.reasons == ()
-    assert len(a.unsure) == 9
+    assert len(a.unsure) == 12
     assert "listed below" not in str(a.band.summary)
-    assert "9 questions" in a.unsure_note
+    assert "12 questions" in a.unsure_note
+    # Not sure adds nothing, so nothing ranks it: the questionnaire's order, and
+    # "is my diagnosis clear to me?" comes first (review Q7).
+    assert [s.key for s in a.unsure] == list(KEYS)
+    assert a.unsure[0].key == "unclear-diagnosis"
 
 
 def test_not_sure_never_raises_the_band() -> None:
@@ -95,7 +117,7 @@ def test_not_sure_never_raises_the_band() -> None:
 @pytest.mark.parametrize(
     ("answers", "band", "title"),
     [
-        (ALL_NO, "none", "None of the listed reasons was confirmed by your answers"),
+        (NO_REASON, "none", "None of the listed reasons was confirmed by your answers"),
         (
             with_answers(single_expert=YES),
             "some",
@@ -104,6 +126,11 @@ def test_not_sure_never_raises_the_band() -> None:
         (with_answers(surgery_first=YES), "some", "a reason"),
         (with_answers(surgery_first=YES, single_expert=YES), "some", "some reasons"),
         (with_answers(surgery_first=YES, clinical_trial=YES), "several", "several reasons"),
+        (with_answers(unclear_diagnosis=YES), "some", "Your answers show a reason to get"),
+        (with_answers(unclear_diagnosis=YES, several_options=YES), "several", "several reasons"),
+        (with_answers(came_back=YES), "strong", "a strong reason"),
+        (with_answers(type_or_stage_unsure=YES), "strong", "a strong reason"),
+        (with_answers(cancer_doctor_seen=YES), "strong", "a strong reason"),
         (
             with_answers(
                 surgery_first=YES, clinical_trial=YES, small_hospital=YES, specialized_treatment=YES
@@ -114,7 +141,7 @@ def test_not_sure_never_raises_the_band() -> None:
         (with_answers(rare_cancer=YES), "strong", "a strong reason"),
         (with_answers(rare_cancer=YES, surgery_first=YES), "strong", "a strong reason"),
         (with_answers(rare_cancer=YES, few_options=YES), "strong", "strong reasons"),
-        (dict.fromkeys(KEYS, YES), "strong", "strong reasons"),
+        (with_answers(**{k.replace("-", "_"): YES for k in KEYS}), "strong", "strong reasons"),
     ],
 )
 def test_bands_for_each_mix_of_weights(answers: dict, band: str, title: str) -> None:
@@ -139,10 +166,10 @@ def test_reasons_are_ordered_by_weight() -> None:
 
 
 def test_unknown_keys_and_values_are_ignored() -> None:
-    a = scoring.assess({**ALL_NO, "made-up": YES, "rare-cancer": "maybe"})
+    a = scoring.assess({**NO_REASON, "made-up": YES, "rare-cancer": "maybe"})
     assert a.score == 0
-    assert a.answered == 8
-    assert not decision.questionnaire_complete({**ALL_NO, "rare-cancer": "maybe"})
+    assert a.answered == 11
+    assert not decision.questionnaire_complete({**NO_REASON, "rare-cancer": "maybe"})
 
 
 def test_lowest_band_says_a_second_opinion_can_still_help_and_is_routine() -> None:
@@ -157,6 +184,10 @@ def test_not_sure_reads_as_an_open_question_and_yes_as_a_fact() -> None:
     assert phrase("rare-cancer", UNSURE) == "You were not sure whether your cancer is rare"
     assert phrase("rare-cancer", UNSURE, mine=True) == "I am not sure whether my cancer is rare"
     assert phrase("rare-cancer", NO) == ""
+    assert (
+        phrase("cancer-doctor-seen", NO) == "No cancer doctor has looked at your diagnosis and plan"
+    )
+    assert phrase("cancer-doctor-seen", YES) == ""
     for s in SITUATIONS:
         assert re.search(r"not sure", str(s.unsure_label))
         assert re.search(r"not sure", str(s.mine_unsure))
@@ -193,23 +224,24 @@ def test_first_open_replays_answers_in_order() -> None:
     urgency = {decision.URGENCY_KEY: NO}
     assert decision.first_open({}) == decision.URGENCY_KEY
     assert decision.first_open({**urgency, KEYS[0]: YES, KEYS[2]: NO}) == KEYS[1]
-    assert decision.first_open({**urgency, **ALL_NO}) is None
+    assert decision.first_open({**urgency, **NO_REASON}) is None
 
 
 @given(answers_strategy, st.sampled_from(KEYS))
-def test_turning_a_no_into_a_yes_never_lowers_the_band(answers: dict[str, str], key: str) -> None:
-    before = scoring.assess({**answers, key: NO})
-    after = scoring.assess({**answers, key: YES})
+def test_giving_a_reason_never_lowers_the_band(answers: dict[str, str], key: str) -> None:
+    before = scoring.assess({**answers, key: other(key)})
+    after = scoring.assess({**answers, key: BY_KEY[key].reason_answer})
     assert after.score >= before.score
     assert scoring.BANDS.index(after.band) <= scoring.BANDS.index(before.band)
 
 
 @given(answers_strategy, st.sampled_from(KEYS))
-def test_turning_a_no_into_not_sure_never_changes_the_band(
+def test_turning_a_no_reason_answer_into_not_sure_never_changes_the_band(
     answers: dict[str, str], key: str
 ) -> None:
     assert (
-        scoring.assess({**answers, key: NO}).band == scoring.assess({**answers, key: UNSURE}).band
+        scoring.assess({**answers, key: other(key)}).band
+        == scoring.assess({**answers, key: UNSURE}).band
     )
 
 
@@ -224,6 +256,8 @@ def test_answer_order_never_matters(answers: dict[str, str], random) -> None:
 def test_every_combination_lists_every_yes_and_every_not_sure(answers: dict[str, str]) -> None:
     a = scoring.assess(answers)
     assert 0 <= a.score <= a.maximum
-    assert {s.key for s in a.reasons} == {k for k, v in answers.items() if v == YES}
+    assert {s.key for s in a.reasons} == {
+        k for k, v in answers.items() if v == BY_KEY[k].reason_answer
+    }
     assert {s.key for s in a.unsure} == {k for k, v in answers.items() if v == UNSURE}
     assert a.answered == len(SITUATIONS)

@@ -43,7 +43,7 @@ def start(client: Client, urgency: str = "no") -> None:
 
 
 def answer_all(client: Client, answers) -> None:
-    """Answer the nine in order: one answer for all, or a list for the first few."""
+    """Answer the questions in order: one answer for all, or a list for the first few."""
     values = [answers] * len(KEYS) if isinstance(answers, str) else answers
     for key, value in zip(KEYS, values, strict=False):
         response = client.post(f"{ES}{key}/", {"answer": value})
@@ -105,7 +105,9 @@ def test_english_pages_say_in_spanish_that_the_helpline_answers_in_spanish(
     # The NCI line above it still carries the one link to that number.
     assertContains(response, 'href="tel:+18004226237"', count=1)
     assertContains(response, "in English or Spanish")
-    assertContains(response, "It takes 12 short steps, about 8 minutes.")
+    assertContains(
+        response, f"It takes {flow.TOTAL_STEPS} short steps, about {flow.MINUTES} minutes."
+    )
 
 
 # --- Walking the flow without JavaScript -------------------------------------
@@ -183,7 +185,7 @@ def test_no_answer_shows_the_spanish_error_summary(patient: Client) -> None:
     start(patient)
     response = patient.post(f"{ES}{KEYS[0]}/", {}, follow=True)
     assert response.status_code == 200
-    assertContains(response, "<title>Error: ¿Su diagnóstico es difícil de entender")
+    assertContains(response, "<title>Error: ¿Su diagnóstico le resulta difícil de entender")
     assertContains(response, '<h2 id="error-summary-title">Hay un problema</h2>')
     assertContains(response, '<li><a href="#answer-yes">Elija Sí, No o No sé.</a></li>')
     assertContains(
@@ -197,7 +199,7 @@ def test_no_answer_with_htmx_swaps_in_the_spanish_error(patient: Client) -> None
     response = patient.post(f"{ES}{KEYS[0]}/", {"answer": "maybe"}, **HX)
     assert response.status_code == 200
     assertNotContains(response, "<html")
-    assertContains(response, "<title>Error: ¿Su diagnóstico es difícil de entender")
+    assertContains(response, "<title>Error: ¿Su diagnóstico le resulta difícil de entender")
     assertContains(response, "– Segunda Opinión</title>")
     assertContains(response, "Hay un problema")
     assertContains(response, "Elija Sí, No o No sé.")
@@ -272,7 +274,7 @@ def test_all_not_sure_gives_the_spanish_none_confirmed_title_and_states_nothing_
     response = patient.get(f"{ES}result/")
     assertContains(response, f'<h2 class="result-title">{NONE_CONFIRMED}</h2>')
     assertContains(response, "Eso no quiere decir que una segunda opinión no le sirva.")
-    assertContains(response, "Respondió No sé a 9 preguntas.")
+    assertContains(response, f"Respondió No sé a {len(KEYS)} preguntas.")
     assertContains(response, "No cambiaron este resultado.")
     assertNotContains(response, "Razones según sus respuestas")
     main = response.content.decode().split("<main", 1)[1]
@@ -282,7 +284,7 @@ def test_all_not_sure_gives_the_spanish_none_confirmed_title_and_states_nothing_
         assert not re.search(rf"(?:^|[>.] ?){re.escape(spanish(situation.label))}", main), (
             situation.key
         )
-    assertContains(response, "<td>0 de 21</td>")
+    assertContains(response, "Puntos de sus respuestas</th><td>0</td>")
 
 
 def test_urgent_yes_puts_the_spanish_urgency_message_first(patient: Client) -> None:
@@ -317,13 +319,20 @@ def test_the_result_explains_itself_in_spanish(patient: Client) -> None:
     with translation.override("es"):
         title = str(assessment.title)
     assertContains(response, title)
-    assertContains(response, "Las 3 razones están abajo, de la más fuerte a la más débil")
-    assertContains(response, "Respondió No sé a 3 preguntas.")
+    # unclear-diagnosis, several-options and surgery-first; a Yes to "has a
+    # cancer doctor looked?" gives no reason.
+    assertContains(response, "Las 3 razones están abajo, primero las que más pesamos")
+    assertContains(response, "Respondió No sé a 4 preguntas.")
     assertContains(response, "<summary>Cómo se sacó este resultado</summary>")
     assertContains(response, "<dt>Peso 3: Razón fuerte</dt>")
     assertContains(response, "<dt>Peso 1: Razón más débil</dt>")
-    assertContains(response, f"<td>{assessment.score} de {assessment.maximum}</td>")
-    assertContains(response, '<span class="weight-tag">Razón fuerte</span>')
+    assertContains(
+        response,
+        f'<th scope="row" colspan="3">Puntos de sus respuestas</th><td>{assessment.score}</td>',
+    )
+    assertNotContains(response, f" de {assessment.maximum}<")
+    assertContains(response, '<span class="weight-tag">Razón</span>')
+    assertContains(response, "Les damos más peso a unas razones que a otras.")
     for words in [
         "13 estudios (Ruetters y otros, 2016)",
         "En 12 a 69 de cada 100 casos",
@@ -334,16 +343,20 @@ def test_the_result_explains_itself_in_spanish(patient: Client) -> None:
     ]:
         assertContains(response, words)
     assertContains(response, "<strong>Esto no es consejo médico.</strong>")
-    assertContains(response, f"Ningún Sí: “{NONE_CONFIRMED}”")
+    assertContains(response, f"Ninguna razón: “{NONE_CONFIRMED}”")
     assertContains(response, "Pedir una segunda opinión antes de empezar el tratamiento")
     assertContains(response, "Seguir con el plan que tiene")
-    assertContains(response, '<a href="/es/glossary/#tumor-board">junta de tumores</a>')
+    assertContains(
+        response, '<a class="term" href="/es/glossary/#tumor-board">junta de tumores</a>'
+    )
     assertContains(response, f'href="{ES}restart/">Empezar de nuevo</a>')
 
 
 def test_one_reason_and_one_not_sure_read_in_the_singular(patient: Client) -> None:
     start(patient)
-    answer_all(patient, ["no"] * (len(KEYS) - 2) + ["yes", "unsure"])
+    # No reason from the rest: "has a cancer doctor looked?" is answered Yes.
+    rest = ["yes" if key == "cancer-doctor-seen" else "no" for key in KEYS[:-2]]
+    answer_all(patient, [*rest, "yes", "unsure"])
     response = patient.get(f"{ES}result/")
     assertContains(response, "La razón está abajo, con lo que usted puede hacer.")
     assertContains(response, "Respondió No sé a 1 pregunta. Está abajo")
@@ -364,13 +377,13 @@ def test_start_again_confirms_in_spanish_and_returns_to_the_spanish_first_questi
     assertContains(page, "Sí, borrar mis respuestas")
     response = patient.post(f"{ES}restart/", follow=True)
     assertRedirects(response, f"{ES}urgency/")
-    assertContains(response, "Se borraron sus respuestas a las diez preguntas.")
+    assertContains(response, "Se borraron sus respuestas a las preguntas.")
 
 
 def test_values_sure_and_ready_in_spanish(patient: Client) -> None:
     start(patient)
     values = patient.get(f"{ES}values/")
-    assertContains(values, f"Paso 11 de {flow.TOTAL_STEPS}")
+    assertContains(values, f"Paso {flow.number('values')} de {flow.TOTAL_STEPS}")
     assertContains(values, "¿Qué es lo que más le importa?")
     assertContains(values, ">Me importa mucho</label>")
     assertContains(values, "<legend>Tener un médico en quien confío</legend>")
@@ -627,7 +640,7 @@ def test_the_packet_urgency_notice_in_spanish(urgent: str, title: str) -> None:
 
 
 def test_the_pdf_result_and_urgency_in_spanish_are_in_the_first_person() -> None:
-    answers = {**dict.fromkeys(KEYS, "unsure"), KEYS[5]: "yes"}
+    answers = {**dict.fromkeys(KEYS, "unsure"), "rare-cancer": "yes"}
     view = SimpleNamespace(assessment=scoring.assess(answers), urgent="unsure")
     result = _render_es("questionnaire/_result_print.html", {"view": view})
     assert "<h2>El resultado de mi cuestionario</h2>" in result
