@@ -74,7 +74,7 @@ def packet_etag(packet_id: int, changed_at, paper: str, today: date, language: s
 
 
 def blank_etag(paper: str, today: date, language: str) -> str:
-    key = f"{content_version()}|blank|{paper}|{today}|{language}"
+    key = f"{content_version()}|{_release()}|blank|{paper}|{today}|{language}"
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
