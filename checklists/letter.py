@@ -102,6 +102,10 @@ class Section:
     parts: tuple[Line | str, ...]
     signer: tuple[Line, ...] = ()
 
+    @property
+    def blocks(self) -> list[str | list[Line]]:
+        return _blocks(self.parts)
+
 
 # Each letter's name on the page that shows it, in the page's language (the
 # letter itself may be in English on a Spanish page).
@@ -173,6 +177,12 @@ class Letter:
     def basis_label(self) -> str:
         return str(BASES[self.basis])
 
+    @property
+    def body_blocks(self) -> list[str | list[Line]]:
+        """The body as printed: a run of labelled lines is one block, like an
+        address, and each sentence a paragraph of its own."""
+        return _blocks(self.body)
+
     def text(self) -> str:
         """The letter as plain text (for tests and for reading aloud)."""
         lines = [self.dated]
@@ -186,6 +196,16 @@ class Letter:
             lines += [section.heading, *(_part(part) for part in section.parts)]
             lines += [_line(line) for line in section.signer]
         return "\n".join(lines)
+
+
+def _blocks(parts: tuple[Line | str, ...]) -> list[str | list[Line]]:
+    blocks: list[str | list[Line]] = []
+    for part in parts:
+        if isinstance(part, Line) and blocks and isinstance(blocks[-1], list):
+            blocks[-1].append(part)
+        else:
+            blocks.append([part] if isinstance(part, Line) else part)
+    return blocks
 
 
 def _line(line: Line) -> str:
@@ -299,7 +319,6 @@ def _about(details: Details, *, extra: tuple[Line, ...] = ()) -> tuple[Line, ...
 def _signer(details: Details) -> tuple[Line, ...]:
     lines = [
         Line(_("My name"), details.name.strip()),
-        Line(_("My date of birth"), _day(details.date_of_birth)),
         Line(_("My address"), details.address.strip()),
         Line(_("My phone"), details.phone.strip()),
     ]

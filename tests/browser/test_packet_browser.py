@@ -107,7 +107,7 @@ def test_a_printed_letter_is_the_letter_alone(phone: Page, site: str) -> None:
             .map(el => el.textContent.trim())"""
     )
     text = " ".join(visible)
-    assert "Request for copies of my health records" in text
+    assert "Request for copies of my own health records" in text
     for chrome in [
         "Skip to main content",
         "Guides",

@@ -54,7 +54,7 @@ def test_every_detail_reaches_the_letter() -> None:
 
 def test_missing_details_leave_a_gap_to_fill_in_by_hand() -> None:
     text = letters_for(Details())["office"]
-    for label in ["To", "Address", "My name", "My date of birth", "My address", "My phone"]:
+    for label in ["To", "Address", "My name", "Date of birth", "My address", "My phone"]:
         assert f"{label}: {GAP}" in text, label
     assert "another cancer center" not in text  # never a made-up recipient
 
@@ -62,7 +62,7 @@ def test_missing_details_leave_a_gap_to_fill_in_by_hand() -> None:
 def test_the_letter_page_shows_the_gaps(patient: Client) -> None:
     patient.post("/packet/")
     response = patient.get("/packet/letter/")
-    assertContains(response, 'My date of birth: <span class="gap">', html=False)
+    assertContains(response, 'Date of birth: <span class="gap">', html=False)
     assertContains(response, "(blank, to fill in by hand)")
 
 
