@@ -1,0 +1,377 @@
+"""The letters as PDFs of their own, read back with pypdf and looked at as images.
+
+A letter to post has no packet cover, running header or "Page 2 of 7" footer;
+each starts on a new page; a Spanish reading copy follows its English letter
+and says on every page that it is not to send.
+"""
+
+import io
+import subprocess
+import time
+from datetime import date
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.template.loader import render_to_string
+from django.test import Client, override_settings
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+from PIL import Image
+from pypdf import PdfReader
+
+from checklists.models import ChecklistEntry
+from checklists.presenters import letters as letters_of
+from core.middleware import STARTED_KEY
+from packets.models import Device, LetterLanguage, Packet
+from printing import cache as pdf_cache
+from printing import pdf
+from tests.browser.conftest import SCREENSHOTS
+from tests.factories import full_packet, hand_to
+
+DATED = timezone.localdate
+PACKET_WORDS = [
+    "My second opinion packet",
+    "Second Opinion. Information, not medical advice.",
+    "What the reviewers will look at",
+    "Talk to someone",
+]
+MARK_ES = "Copia para leer. No la envíe."
+MARK_EN = "Copy to read. Do not send."
+
+
+@pytest.fixture(autouse=True)
+def empty_cache(db) -> None:
+    cache.clear()
+
+
+def three_letters(**changes) -> Packet:
+    """The factory's packet with slides and scan images still needed too: a
+    letter to the records office, the pathology lab and the imaging department."""
+    packet = full_packet(**changes)
+    ChecklistEntry.objects.filter(
+        packet=packet, item_key__in=["pathology-slides", "imaging-disc"]
+    ).update(status="need")
+    packet.touch()
+    packet.refresh_from_db()
+    return packet
+
+
+@pytest.fixture
+def owner(patient: Client) -> tuple[Client, Packet]:
+    packet = three_letters(letter_language=LetterLanguage.ENGLISH)
+    return hand_to(patient, packet), packet
+
+
+def pages_of(content: bytes) -> list[str]:
+    return [page.extract_text() for page in PdfReader(io.BytesIO(content)).pages]
+
+
+def first_line(page: str) -> str:
+    return page.strip().splitlines()[0].strip()
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def english_date() -> str:
+    return f"{DATED():%B} {DATED().day}, {DATED().year}"
+
+
+def dark_share_of_body(png: Path) -> float:
+    """The share of near-black pixels inside the page's margins."""
+    image = Image.open(png).convert("L")
+    width, height = image.size
+    body = image.crop((width // 10, height // 10, width * 9 // 10, height * 9 // 10))
+    counts = body.histogram()  # pixels at each grey level, 0 (black) to 255
+    return sum(counts[:100]) / sum(counts)
+
+
+def page_images(content: bytes, name: str) -> list[Path]:
+    """Each page at 50 dpi, in screenshots/ (to look at) as NAME-1.png, NAME-2.png ..."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    for old in SCREENSHOTS.glob(f"{name}-*.png"):
+        old.unlink()
+    target = SCREENSHOTS / f"{name}.pdf"
+    target.write_bytes(content)
+    subprocess.run(
+        ["pdftoppm", "-r", "50", "-png", str(target), str(SCREENSHOTS / name)], check=True
+    )
+    return sorted(SCREENSHOTS.glob(f"{name}-*.png"))
+
+
+# --- Every letter in one PDF ---------------------------------------------------------
+
+
+def test_every_letter_starts_its_own_page_with_no_packet_header_or_footer(owner) -> None:
+    client, _packet = owner
+    response = client.get("/packet/letters.pdf")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'attachment; filename="records-request-letters.pdf"'
+    pages = pages_of(response.content)
+    # One page each, each opening with the letter's date, then its greeting.
+    assert [first_line(page) for page in pages] == [english_date()] * 3
+    greetings = ["Dear records team,", "Dear pathology team,", "Dear imaging team,"]
+    for page, greeting in zip(pages, greetings, strict=True):
+        assert greeting in page
+        assert [other for other in greetings if other != greeting and other in page] == []
+    text = flat("\n".join(pages))
+    assert "Page 1 of" not in text and "of 3" not in text
+    for words in PACKET_WORDS:
+        assert words not in text, words
+    for words in ["To: Mercy Hospital Health Information Office", "My name: Ana María Díaz"]:
+        assert words in text, words
+
+
+def test_each_page_is_a_drawn_letter_not_a_blank_sheet(owner) -> None:
+    client, _packet = owner
+    images = page_images(client.get("/packet/letters.pdf").content, "letters-pdf")
+    assert len(images) == 3
+    for png in images:
+        assert dark_share_of_body(png) > 0.01, png.name
+
+
+# --- One letter ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "filename", "greeting"),
+    [
+        ("office", "records-request-records-office.pdf", "Dear records team,"),
+        ("lab", "records-request-pathology-lab.pdf", "Dear pathology team,"),
+        ("imaging", "records-request-imaging-department.pdf", "Dear imaging team,"),
+    ],
+)
+def test_one_letter_is_that_letter_alone(owner, kind: str, filename: str, greeting: str) -> None:
+    client, packet = owner
+    response = client.get(f"/packet/letters/{kind}.pdf")
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == f'attachment; filename="{filename}"'
+    pages = pages_of(response.content)
+    assert len(pages) == 1
+    assert first_line(pages[0]) == english_date()
+    assert greeting in pages[0]
+    (letter,) = [one for one in letters_of(packet, DATED()) if one.kind == kind]
+    assert flat(letter.subject) in flat(pages[0])
+    for item in letter.items:
+        assert flat(item) in flat(pages[0]), item
+    others = {"Dear records team,", "Dear pathology team,", "Dear imaging team,"} - {greeting}
+    assert [other for other in others if other in pages[0]] == []
+
+
+def test_a_letter_that_runs_to_two_pages_says_whose_it_is_on_the_second(patient: Client) -> None:
+    # An address of many short lines pushes the signature onto a second page.
+    long_address = "\n".join(f"Line {n}" for n in range(1, 26))
+    packet = three_letters(letter_language=LetterLanguage.ENGLISH, address=long_address)
+    client = hand_to(patient, packet)
+    pages = pages_of(client.get("/packet/letters/office.pdf").content)
+    assert len(pages) == 2
+    assert first_line(pages[0]) == english_date()
+    assert "Letter to the records office, page" not in pages[0]
+    assert "Ana María Díaz, Letter to the records office, page 2 of 2" in flat(pages[1])
+    assert "Page 2 of" not in pages[1]
+
+
+def test_letters_follow_the_packets_paper_size(patient: Client) -> None:
+    client = hand_to(patient, three_letters(paper_size="a4"))
+    reader = PdfReader(io.BytesIO(client.get("/packet/letters/office.pdf").content))
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+    letter = PdfReader(io.BytesIO(client.get("/packet/letters/office.pdf?paper=letter").content))
+    box = letter.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+
+
+# --- The Spanish reading copy ------------------------------------------------------
+
+
+def test_the_spanish_copy_follows_its_letter_and_says_on_each_page_not_to_send(
+    patient: Client,
+) -> None:
+    client = hand_to(patient, three_letters(letter_language=LetterLanguage.SPANISH))
+    content = client.get("/es/packet/letters.pdf").content
+    pages = pages_of(content)
+    assert len(pages) == 6
+    english, spanish = pages[0::2], pages[1::2]
+    for page in english:
+        assert first_line(page) == english_date()
+        assert MARK_ES not in page and "Estimado" not in page
+    for page in spanish:
+        assert flat(MARK_ES) in flat(page) and flat(MARK_EN) in flat(page)
+        assert "No envíe esta copia." in page
+    assert "Estimado equipo de registros médicos:" in pages[1]
+    images = page_images(content, "letters-pdf-es")
+    assert len(images) == 6
+    for png in images:
+        assert dark_share_of_body(png) > 0.01, png.name
+
+
+def test_a_two_page_spanish_copy_is_marked_on_both_pages(patient: Client) -> None:
+    long_address = "\n".join(f"Casa {n}" for n in range(1, 26))
+    packet = three_letters(letter_language=LetterLanguage.SPANISH, address=long_address)
+    client = hand_to(patient, packet)
+    content = client.get("/packet/letters/office.pdf").content
+    pages = pages_of(content)
+    # The English letter (two pages), then its Spanish copy (two pages).
+    assert len(pages) == 4
+    assert "Dear records team," in pages[0] and MARK_ES not in flat(pages[0] + pages[1])
+    for page in pages[2:]:
+        assert flat(MARK_ES) in flat(page)
+    assert "página 2 de 2" in flat(pages[3])
+    images = page_images(content, "letter-pdf-es-long")
+    assert len(images) == 4
+    for png in images:
+        assert dark_share_of_body(png) > 0.001, png.name
+
+
+# --- Who may download which letter -----------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["/packet/letters/records.pdf", "/packet/letters/all.pdf"])
+def test_an_unknown_kind_of_letter_is_404(owner, path: str) -> None:
+    client, _packet = owner
+    assert client.get("/packet/letters/office.pdf").status_code == 200
+    assert client.get(path).status_code == 404
+
+
+def test_a_letter_the_packet_does_not_hold_is_404(patient: Client) -> None:
+    client = hand_to(patient, full_packet())  # slides and scan images are on their way
+    assert client.get("/packet/letters/office.pdf").status_code == 200
+    assert client.get("/packet/letters/lab.pdf").status_code == 404
+    assert client.get("/packet/letters/imaging.pdf").status_code == 404
+
+
+def test_no_letters_at_all_is_404_for_the_whole_set_too(patient: Client) -> None:
+    packet = full_packet()
+    client = hand_to(patient, packet)
+    assert client.get("/packet/letters.pdf").status_code == 200
+    ChecklistEntry.objects.filter(packet=packet, status="need").update(status="na")
+    packet.touch()
+    assert client.get("/packet/letters.pdf").status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/packet/letters.pdf", "/packet/letters/office.pdf"])
+def test_a_browser_without_a_packet_is_sent_to_start_one(client: Client, db, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 302
+    assert response["Location"] == "/packet/"
+
+
+def test_a_stranger_gets_only_their_own_letters(owner, stranger: Client) -> None:
+    _client, _packet = owner
+    hand_to(stranger, three_letters(name="Stranger Person", letter_language="en"))
+    text = flat("\n".join(pages_of(stranger.get("/packet/letters.pdf").content)))
+    assert "My name: Stranger Person" in text
+    assert "Ana María Díaz" not in text
+
+
+def test_a_view_only_browser_may_download_the_letters(owner, stranger: Client) -> None:
+    _client, packet = owner
+    device = Device.objects.create(packet=packet, can_edit=False)
+    session = stranger.session
+    session.update({"packet_id": packet.pk, "device_id": device.pk, STARTED_KEY: int(time.time())})
+    session.save()
+    stranger.cookies["sessionid"] = session.session_key
+    response = stranger.get("/packet/letters/office.pdf")
+    assert response.status_code == 200
+    assert "Dear records team," in pages_of(response.content)[0]
+
+
+# --- Made once, kept by version, gone with the packet --------------------------------
+
+
+def test_a_second_download_is_the_cached_copy_and_a_change_makes_a_new_one(owner) -> None:
+    client, packet = owner
+    first = client.get("/packet/letters/office.pdf")
+    again = client.get("/packet/letters/office.pdf", headers={"if-none-match": first["ETag"]})
+    assert again.status_code == 304
+    Packet.objects.filter(pk=packet.pk).update(records_office="Saint Jude Records")
+    Packet.objects.get(pk=packet.pk).touch()
+    changed = client.get("/packet/letters/office.pdf", headers={"if-none-match": first["ETag"]})
+    assert changed.status_code == 200 and changed["ETag"] != first["ETag"]
+    assert "To: Saint Jude Records" in pages_of(changed.content)[0]
+
+
+def test_deleting_the_packet_forgets_its_letters(owner) -> None:
+    client, packet = owner
+    for path in ["/packet/letters.pdf", "/packet/letters/office.pdf", "/es/packet/letters.pdf"]:
+        assert client.get(path).status_code == 200
+    keys = [
+        pdf_cache.letters_key(packet.pk, document, paper, language)
+        for document in pdf_cache.LETTER_DOCUMENTS
+        for paper in ("letter", "a4")
+        for language in ("en", "es")
+    ]
+    assert len(cache.get_many(keys)) == 3
+    assert client.post("/packet/delete/").status_code == 200
+    assert cache.get_many(keys) == {}
+    assert client.get("/packet/letters.pdf").status_code == 302
+
+
+# --- The packet PDF lists the letters; the letters page links to them ---------------
+
+
+def test_the_packet_pdf_lists_the_letters_instead_of_holding_them(owner) -> None:
+    client, _packet = owner
+    text = flat("\n".join(pages_of(client.get("/packet/packet.pdf").content)))
+    for words in [
+        "Letters to request my records",
+        "Letter to the records office. It asks for:",
+        "Letter to the pathology lab. It asks for: Slides or tissue blocks",
+        "Letter to the imaging department. It asks for: The scan images themselves",
+        "“Letters to request your records”",
+    ]:
+        assert words in text, words
+    for words in ["Dear records team,", "Request for copies of my health records"]:
+        assert words not in text, words
+
+
+def test_the_download_links_name_each_letter_and_the_whole_set(owner) -> None:
+    _client, packet = owner
+    letters = letters_of(packet, date(2026, 12, 5))
+    every = render_to_string("printing/_letter_downloads.html#all", {"letters": letters})
+    assert 'href="/packet/letters.pdf"' in every
+    assert "Download all letters (PDF)" in every
+    one = render_to_string("printing/_letter_downloads.html#one", {"letter": letters[1]})
+    assert 'href="/packet/letters/lab.pdf"' in one
+    assert "Download this letter (PDF)" in flat(one)
+    assert "Letter to the pathology lab" in one  # the link's name says which letter
+
+
+# --- Made by a worker, as the packet PDF is ------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
+def test_a_letter_is_made_by_a_worker_never_in_the_web_request() -> None:
+    client = Client()
+    client.post("/packet/")  # nothing marked yet: every letter is still to send
+    with mock.patch.object(pdf, "render_pdf", side_effect=AssertionError("a web thread rendered")):
+        first = client.get("/packet/letters/lab.pdf")
+        again = client.get("/packet/letters/lab.pdf")
+        poll = client.get("/packet/letters/lab.pdf", HTTP_HX_REQUEST="true")
+    assert first.status_code == 202
+    assert "Making your PDF" in first.content.decode()
+    assert 'href="/packet/letters/lab.pdf">Check again</a>' in first.content.decode()
+    assert again.status_code == 202 and poll.status_code == 204
+    assert DBTaskResult.objects.count() == 1  # asked three times, queued once
+    call_command("db_worker", "--batch", "--no-startup-delay", stdout=io.StringIO())
+    ready = client.get("/packet/letters/lab.pdf", HTTP_HX_REQUEST="true")
+    assert ready.status_code == 286
+    download = client.get("/packet/letters/lab.pdf")
+    assert download.status_code == 200
+    assert "Dear pathology team," in pages_of(download.content)[0]
+
+
+def test_a_failed_render_says_so_and_keeps_the_packet(owner) -> None:
+    client, packet = owner
+    with mock.patch("printing.pdf.HTML", side_effect=RuntimeError("boom")):
+        response = client.get("/packet/letters/office.pdf")
+    assert response.status_code == 500
+    assert "We could not make your PDF" in response.content.decode()
+    assert Packet.objects.filter(pk=packet.pk).exists()
+    assert client.get("/packet/letters/office.pdf").status_code == 200
