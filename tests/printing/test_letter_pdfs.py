@@ -312,6 +312,23 @@ def test_deleting_the_packet_forgets_its_letters(owner) -> None:
     assert client.get("/packet/letters.pdf").status_code == 302
 
 
+def test_a_delete_while_a_letter_renders_keeps_and_hands_out_nothing(owner) -> None:
+    client, packet = owner
+    rendered = b"%PDF-1.7 Ochre-pangolin-6012 (a render in flight)"
+
+    def render_during_a_delete(html, **kwargs) -> bytes:
+        Packet.objects.get(pk=packet.pk).delete()
+        return rendered
+
+    with mock.patch("printing.pdf.render_pdf", side_effect=render_during_a_delete):
+        response = client.get("/packet/letters/office.pdf")
+    assert response.status_code == 202  # still "Making your PDF": nothing was kept
+    assert rendered not in response.content
+    key = pdf_cache.letters_key(packet.pk, "office", "letter", "en")
+    assert cache.get(key) is None
+    assert client.get("/packet/letters/office.pdf").status_code == 302
+
+
 # --- The packet PDF lists the letters; the letters page links to them ---------------
 
 
@@ -375,3 +392,17 @@ def test_a_failed_render_says_so_and_keeps_the_packet(owner) -> None:
     assert "We could not make your PDF" in response.content.decode()
     assert Packet.objects.filter(pk=packet.pk).exists()
     assert client.get("/packet/letters/office.pdf").status_code == 200
+
+
+@override_settings(PDF_RATE_LIMIT=2, PDF_RATE_WINDOW=60)
+def test_letter_renders_count_with_the_packets_and_a_404_counts_nothing(owner) -> None:
+    client, _packet = owner
+    for _n in range(3):
+        assert client.get("/packet/letters/records.pdf").status_code == 404
+    assert client.get("/packet/letters/office.pdf").status_code == 200
+    assert client.get("/packet/letters/office.pdf").status_code == 200  # the cached copy
+    assert client.get("/packet/letters/lab.pdf").status_code == 200
+    response = client.get("/packet/letters/imaging.pdf")
+    assert response.status_code == 429
+    assert response["Retry-After"] == "60"
+    assert "Please wait a moment" in response.content.decode()
