@@ -3,6 +3,7 @@
 import io
 import re
 import subprocess
+from datetime import date
 from unittest import mock
 
 import pytest
@@ -10,7 +11,9 @@ from django.core.cache import cache
 from django.test import Client, override_settings
 from pypdf import PdfReader
 
+from checklists.presenters import letters
 from checklists.records import ITEMS
+from packets.models import Packet
 from printing import pdf
 from questionnaire.situations import KEYS
 from tests.browser.conftest import SCREENSHOTS
@@ -140,10 +143,14 @@ def test_every_saved_change_is_read_back_including_the_autosave(filled: Client) 
         "Sam at the plan",
     ]:
         assert words in text, words
-    # The letter's choices are read back in the letter's own PDF.
-    assert "I would like them as paper copies." in pdf_text(
-        filled.get("/packet/letters/office.pdf").content
-    )
+    # The letter's choices are read back in the letter's own PDF: every line
+    # of the letter that the choice of paper copies wrote.
+    letter_pdf = " ".join(pdf_text(filled.get("/packet/letters/office.pdf").content).split())
+    (office,) = [one for one in letters(Packet.objects.get(), date.today()) if one.kind == "office"]
+    on_paper = [" ".join(line.split()) for line in office.text().splitlines() if "paper" in line]
+    assert on_paper
+    for line in on_paper:
+        assert line in letter_pdf, line
 
 
 def test_a_full_packet_fits_six_letter_pages_with_none_near_empty(full: Client) -> None:

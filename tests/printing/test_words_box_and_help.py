@@ -71,6 +71,8 @@ def _words_box(client: Client, prefix: str) -> str:
     content = client.get(f"{prefix}/packet/packet.pdf").content
     reader = PdfReader(io.BytesIO(content))
     text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    # A page's footer numbers may fall between two entries of the box.
+    text = re.sub(r"\b(Page \d+ of|Página \d+ de) \d+ ", "", text)
     with translation.override("es" if prefix else "en"):
         heading, after = gettext("Words used in my packet"), gettext("Talk to someone")
     return text.split(heading, 1)[1].split(after, 1)[0]
