@@ -437,7 +437,9 @@ class PacketView:
     today: date
     checklist: ChecklistView
     questions: list[PacketQuestion]
-    letters: list[Letter]
+    # Which letters there are and what each asks for: the letters themselves
+    # are PDFs of their own (printing/letters.py).
+    letters: list[Planned]
     call: InsuranceCall | None
     result: ResultView
 
@@ -579,7 +581,11 @@ def whole_packet(packet: Packet, today: date) -> PacketView:
         today=today,
         checklist=checks,
         questions=_chosen_questions(packet),
-        letters=letters(packet, today, statuses, answers),
+        letters=plan_letters(
+            still_needed(statuses),
+            details_of(packet, answers),
+            letter_language(packet) == LetterLanguage.SPANISH,
+        ),
         call=insurance(packet),
         result=result(packet, answers),
     )

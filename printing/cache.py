@@ -17,6 +17,7 @@ from django.core.cache import cache as shared_cache
 from django.db import transaction
 from django.db.models.signals import pre_delete
 
+from checklists.records import IMAGING, LAB, OFFICE
 from guides.models import current_release
 from packets import scrub
 from packets.models import Packet, PaperSize
@@ -26,6 +27,7 @@ _SHAPING_FILES = (
     "templates/printing/checklist.html",
     "templates/printing/_help.html",
     "templates/printing/_page.html",
+    "templates/printing/letters.html",
     "templates/questionnaire/_urgent_print.html",
     "templates/questionnaire/_result_print.html",
     "templates/checklists/_letter_body.html",
@@ -35,6 +37,7 @@ _SHAPING_FILES = (
     "checklists/letter.py",
     "checklists/presenters.py",
     "printing/packet.py",
+    "printing/letters.py",
     # The words box: which hard words it looks for, and how it cuts a meaning.
     "guides/glossary.py",
     "guides/models.py",
@@ -88,14 +91,23 @@ def blank_key(paper: str, language: str) -> str:
     return f"blank-pdf:{paper}:{language}"
 
 
+# The letters' PDFs (printing/letters.py): every letter in one, or one letter.
+ALL_LETTERS = "all"
+LETTER_DOCUMENTS = (ALL_LETTERS, OFFICE, LAB, IMAGING)
+
+
+def letters_key(packet_id: int, document: str, paper: str, language: str) -> str:
+    return f"{packet_key(packet_id, paper, language)}:letters:{document}"
+
+
 def forget_pdfs(packet_id: int) -> None:
-    shared_cache.delete_many(
-        [
-            packet_key(packet_id, paper, language)
-            for paper in PaperSize.values
-            for language, _name in settings.LANGUAGES
-        ]
-    )
+    """Every PDF of the packet: the packet and its letters, each paper and language."""
+    keys = []
+    for paper in PaperSize.values:
+        for language, _name in settings.LANGUAGES:
+            keys.append(packet_key(packet_id, paper, language))
+            keys += [letters_key(packet_id, doc, paper, language) for doc in LETTER_DOCUMENTS]
+    shared_cache.delete_many(keys)
 
 
 def unchanged(packet_id: int, changed_at) -> bool:

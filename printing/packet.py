@@ -26,7 +26,7 @@ from packets.models import Packet
 
 
 def packet_pdf_html(packet: Packet, today: date, paper: str, language: str) -> str:
-    context = {"view": whole_packet(_plain(packet), today), "paper": paper}
+    context = {"view": whole_packet(plain_copy(packet), today), "paper": paper}
     body = render_to_string("printing/packet.html#body", context)
     return normalise_controls(
         render_to_string(
@@ -41,7 +41,7 @@ def packet_pdf_html(packet: Packet, today: date, paper: str, language: str) -> s
     )
 
 
-def _plain(packet: Packet) -> Packet:
+def plain_copy(packet: Packet) -> Packet:
     """A copy of ``packet`` whose typed details hold no separator or control character."""
     plain = copy.copy(packet)
     for field in Packet._meta.concrete_fields:

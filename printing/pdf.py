@@ -14,6 +14,7 @@ import mimetypes
 import threading
 import time
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -147,11 +148,12 @@ def renders_in_flight() -> int:
     return len(shared_cache.get_many(keys))
 
 
-def render_pdf(html: str, wait_for_slot: float = WAIT_FOR_SLOT_SECONDS) -> bytes:
+def render_pdf(html: str | Sequence[str], wait_for_slot: float = WAIT_FOR_SLOT_SECONDS) -> bytes:
     """Render HTML to PDF bytes. Raises RenderBusy, TooManyPages or RenderFailed.
 
-    A web thread waits at most a second for a render slot; a worker
-    (printing/tasks.py) may wait longer."""
+    Several HTML documents make one PDF, each from a new page and counting its
+    own pages (the letters, printing/letters.py). A web thread waits at most a
+    second for a render slot; a worker (printing/tasks.py) may wait longer."""
     if not _slots.acquire(timeout=wait_for_slot):
         raise RenderBusy
     try:
@@ -161,13 +163,18 @@ def render_pdf(html: str, wait_for_slot: float = WAIT_FOR_SLOT_SECONDS) -> bytes
         try:
             renderer = _renderer()
             options = {"stylesheets": list(renderer.stylesheets), "pdf_tags": True}
-            document = HTML(string=html, base_url=BASE_URL, url_fetcher=renderer.fetcher).render(
-                font_config=renderer.font_config, **options
-            )
+            documents = [
+                HTML(string=one, base_url=BASE_URL, url_fetcher=renderer.fetcher).render(
+                    font_config=renderer.font_config, **options
+                )
+                for one in ([html] if isinstance(html, str) else html)
+            ]
+            pages = [page for document in documents for page in document.pages]
             # Laid out but not yet written: a runaway document stops here.
-            if len(document.pages) > MAX_PAGES:
-                logger.warning("PDF refused: %d pages, over %d", len(document.pages), MAX_PAGES)
+            if len(pages) > MAX_PAGES:
+                logger.warning("PDF refused: %d pages, over %d", len(pages), MAX_PAGES)
                 raise TooManyPages
+            document = documents[0] if len(documents) == 1 else documents[0].copy(pages)
             return document.write_pdf(**options)
         finally:
             _give_back(slot)

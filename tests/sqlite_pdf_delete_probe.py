@@ -89,10 +89,17 @@ def downloaded(client: Client, url: str) -> list[bytes]:
     return found
 
 
-# 1. "Delete my packet": its PDFs, both languages and both paper sizes, go.
+# 1. "Delete my packet": its PDFs, both languages and both paper sizes, and
+# its letters' PDFs, go.
 patient, _packet = packet_with("Zanzibar-quokka-7731 stays private")
 found = []
-for url in ("/packet/packet.pdf", "/packet/packet.pdf?paper=a4", "/es/packet/packet.pdf"):
+for url in (
+    "/packet/packet.pdf",
+    "/packet/packet.pdf?paper=a4",
+    "/es/packet/packet.pdf",
+    "/packet/letters.pdf",
+    "/packet/letters/office.pdf",
+):
     found += downloaded(patient, url)
 assert patient.post("/packet/delete/").status_code == 200
 report("deleted", found)

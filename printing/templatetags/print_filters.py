@@ -3,6 +3,8 @@
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
+from checklists.records import ITEMS_BY_KEY
+
 register = template.Library()
 
 
@@ -34,3 +36,9 @@ def css_page_numbers(text: str) -> SafeString:
         elif piece:
             parts.append(_css_string(piece))
     return mark_safe(" ".join(parts))
+
+
+@register.filter
+def record_title(key: str) -> str:
+    """A record's name, from its key (what a letter asks for, in the packet PDF's list)."""
+    return str(ITEMS_BY_KEY[key].title)

@@ -63,13 +63,13 @@ def assert_spanish_pdf(text: str, note: str, status_line: str) -> None:
         "Página 1 de",
         status_line,
         note,
-        # The letter to send in English, then the patient's Spanish version.
-        "Request for copies of my health records",
-        "Para usted: lo que pide esta carta",
-        "Pido copias de mis registros médicos",
+        # The letters are PDFs of their own: the packet lists them.
+        "Cartas para pedir mis registros",
+        "Carta a la oficina de registros médicos (en inglés para enviar, con una copia "
+        "en español para leerla yo). Pide:",
     ]:
         assert words in text, words
-    assert text.index("Request for copies") < text.index("Para usted") < text.index("Pido copias")
+    assert "Request for copies" not in text and "Pido copias" not in text
 
 
 def test_with_javascript_a_change_saves_itself_in_spanish(

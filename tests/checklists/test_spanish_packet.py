@@ -379,20 +379,15 @@ def test_the_spanish_pdf_is_spanish_with_the_english_letter_first(full) -> None:
         f"(hecho el {today})",
     ]:
         assert words in text, words
-    assert "Page 1 of" not in text  # only the letter's own page is in English
-    # The letter to send, in English, then the patient's Spanish version, in that order.
-    english = text.index("Request for copies of my health records")
-    own = text.index("Para usted: lo que pide esta carta")
-    spanish = text.index("Pido copias de mis registros médicos")
-    assert english < own < spanish
-    letter_page = next(page for page in pages if "Dear records team," in page)
-    assert "Para usted" not in letter_page
-    # The letter to send is English down to its margins.
-    assert re.search(r"Page \d+ of \d+", letter_page)
-    assert "Second Opinion. Information, not medical advice." in letter_page
-    own_page = next(page for page in pages if "Para usted" in page)
-    assert "No envíe esta página." in flat(own_page)
-    assert "Estimado equipo de registros médicos:" in own_page
+    assert "Page 1 of" not in text
+    # The letters are PDFs of their own: the packet lists them, in Spanish.
+    assert "Cartas para pedir mis registros" in text
+    assert (
+        "Carta a la oficina de registros médicos (en inglés para enviar, con una copia en "
+        "español para leerla yo). Pide:"
+    ) in text
+    for words in ["Request for copies of my health records", "Pido copias", "Dear records team"]:
+        assert words not in text, words
 
 
 def long_date_es(day: date) -> str:
@@ -411,9 +406,9 @@ def test_the_spanish_pdf_keeps_the_page_limits(full) -> None:
     subprocess.run(
         ["pdftoppm", "-r", "50", "-png", str(target), str(SCREENSHOTS / "pdf-es")], check=True
     )
-    # The English packet fits six pages; the Spanish copy of the one letter adds
-    # one, and Spanish runs about a tenth longer than English: one more at most.
-    assert len(reader.pages) <= 8
+    # The English packet fits six pages, and Spanish runs about a tenth longer
+    # than English: one more at most (the letters are PDFs of their own).
+    assert len(reader.pages) <= 7
     usable = LETTER_HEIGHT - TOP_MARGIN - BOTTOM_MARGIN
     for number, page in enumerate(reader.pages[:-1], start=1):
         body = [top for _text, _size, top in text_runs(page) if top < LETTER_HEIGHT - BOTTOM_MARGIN]
@@ -431,7 +426,7 @@ def test_the_spanish_pdf_keeps_the_page_limits(full) -> None:
     packet.touch()
     english_letter_only = client.get("/es/packet/packet.pdf").content
     assert len(PdfReader(io.BytesIO(english_letter_only)).pages) <= 6
-    assert "Para usted" not in pdf_text(english_letter_only)
+    assert "copia en español" not in flat(pdf_text(english_letter_only))
 
 
 def test_the_spanish_pdf_reads_fairly_easy(full) -> None:
@@ -452,7 +447,7 @@ def test_the_english_pdf_is_unchanged_by_a_spanish_choice_of_letter_default(full
     text = flat(pdf_text(client.get("/packet/packet.pdf").content))
     assert "Page 1 of" in text
     assert "Second Opinion. Information, not medical advice." in text
-    assert "Para usted" not in text
+    assert "copy in Spanish" not in text
     assert "March 14, 1961" in text
 
 

@@ -18,6 +18,8 @@ READ_URLS = [
     "/packet/letter/",
     "/packet/insurance/",
     "/packet/packet.pdf",
+    "/packet/letters.pdf",
+    "/packet/letters/office.pdf",
     "/packet/delete/",
     "/packet/share/",
     "/packet/join/",

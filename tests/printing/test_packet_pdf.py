@@ -3,6 +3,7 @@
 import io
 import re
 import subprocess
+from datetime import date
 from unittest import mock
 
 import pytest
@@ -10,7 +11,9 @@ from django.core.cache import cache
 from django.test import Client, override_settings
 from pypdf import PdfReader
 
+from checklists.presenters import letters
 from checklists.records import ITEMS
+from packets.models import Packet
 from printing import pdf
 from questionnaire.situations import KEYS
 from tests.browser.conftest import SCREENSHOTS
@@ -98,13 +101,16 @@ def test_packet_pdf_has_the_patients_own_words(filled: Client) -> None:
         "The scan images themselves: Asked for it",
         "Could I join a trial here?",
         "Will you share your opinion with my first doctor?",
-        "To: Mercy Records",
-        "Request for copies of my health records",
+        # The letters are PDFs of their own: the packet lists them.
+        "Letters to request my records",
+        "Letter to the records office. It asks for:",
         "What the reviewers will look at",
         "not medical advice",
         "Page 1 of",
     ]:
         assert words in text, words
+    for words in ["To: Mercy Records", "Request for copies of my health records"]:
+        assert words not in text, words
 
 
 def test_every_saved_change_is_read_back_including_the_autosave(filled: Client) -> None:
@@ -135,9 +141,16 @@ def test_every_saved_change_is_read_back_including_the_autosave(filled: Client) 
         "Written treatment plan: Asked for it",
         "Saved with Save and continue",
         "Sam at the plan",
-        "I would like them as paper copies.",
     ]:
         assert words in text, words
+    # The letter's choices are read back in the letter's own PDF: every line
+    # of the letter that the choice of paper copies wrote.
+    letter_pdf = " ".join(pdf_text(filled.get("/packet/letters/office.pdf").content).split())
+    (office,) = [one for one in letters(Packet.objects.get(), date.today()) if one.kind == "office"]
+    on_paper = [" ".join(line.split()) for line in office.text().splitlines() if "paper" in line]
+    assert on_paper
+    for line in on_paper:
+        assert line in letter_pdf, line
 
 
 def test_a_full_packet_fits_six_letter_pages_with_none_near_empty(full: Client) -> None:

@@ -100,7 +100,7 @@ def test_an_address_saved_with_line_separators_keeps_its_lines_in_the_letter(
     patient: Client,
 ) -> None:
     hand_to(patient, full_packet(address="12 Elm Street\u2028Springfield, IL 62701"))
-    text = pdf_text(patient.get("/packet/packet.pdf").content)
+    text = pdf_text(patient.get("/packet/letters/office.pdf").content)
     assert "\u2028" not in text
     assert "12 Elm Street\nSpringfield, IL 62701" in text
 
@@ -200,3 +200,10 @@ def test_the_largest_packet_the_forms_allow_prints_under_the_ceiling(patient: Cl
     response = patient.get("/packet/packet.pdf")
     assert response.status_code == 200
     assert pages(response.content) <= 50 < pdf.MAX_PAGES
+
+
+def test_the_largest_packets_letters_print_under_the_ceiling(patient: Client) -> None:
+    hand_to(patient, _largest_packet())
+    response = patient.get("/packet/letters.pdf")
+    assert response.status_code == 200
+    assert pages(response.content) < pdf.MAX_PAGES

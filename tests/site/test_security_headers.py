@@ -46,6 +46,8 @@ SAMPLES: dict[str, tuple[str, str]] = {
     "checklists:letter": ("get", "/packet/letter/"),
     "checklists:insurance": ("get", "/packet/insurance/"),
     "printing:packet_pdf": ("get", "/packet/packet.pdf"),
+    "printing:letters_pdf": ("get", "/packet/letters.pdf"),
+    "printing:letter_pdf": ("get", "/packet/letters/office.pdf"),
     "packets:delete": ("get", "/packet/delete/"),
     "packets:share": ("get", "/packet/share/"),
     "packets:join": ("get", "/packet/join/"),
