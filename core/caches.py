@@ -8,11 +8,16 @@ stays the truth (core/sessions.py, core/ratelimit.py).
 
 Short socket timeouts (set in settings) turn a paused Redis into a quick
 miss instead of a held server thread.
+
+Where a miss and an error must not look alike (a render slot: "taken" is
+not "Redis is away"), ``add_or_raise`` and ``set_or_raise`` raise
+``CacheUnavailable`` instead, whatever the cache behind ``default`` is.
 """
 
 import logging
 import time
 
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import RedisError
 
@@ -28,7 +33,35 @@ def _log(operation: str, error: Exception) -> None:
         logger.warning("cache unavailable (%s): %s", operation, type(error).__name__)
 
 
+class CacheUnavailable(Exception):
+    """The cache could not answer (Redis down, paused or refusing)."""
+
+
+def add_or_raise(cache, key, value, timeout=DEFAULT_TIMEOUT) -> bool:
+    """``cache.add``, but an error raises CacheUnavailable instead of reading as "taken"."""
+    strict = getattr(cache, "strict_add", None)
+    return strict(key, value, timeout) if strict else cache.add(key, value, timeout)
+
+
+def set_or_raise(cache, key, value, timeout=DEFAULT_TIMEOUT) -> None:
+    """``cache.set``, but a write the cache could not take raises CacheUnavailable."""
+    # ForgivingRedisCache answers False for a write Redis could not take;
+    # Django's caches answer None.
+    if cache.set(key, value, timeout) is False:
+        raise CacheUnavailable("set")
+
+
 class ForgivingRedisCache(RedisCache):
+    def _strict(self, operation: str, call, *args, **kwargs):
+        try:
+            return call(*args, **kwargs)
+        except RedisError as error:
+            _log(operation, error)
+            raise CacheUnavailable(operation) from error
+
+    def strict_add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None) -> bool:
+        return self._strict("add", super().add, key, value, timeout, version)
+
     def _forgive(self, operation: str, fallback, call, *args, **kwargs):
         try:
             return call(*args, **kwargs)
@@ -42,16 +75,16 @@ class ForgivingRedisCache(RedisCache):
     def get_many(self, keys, version=None):
         return self._forgive("get_many", {}, super().get_many, keys, version)
 
-    def set(self, key, value, timeout=None, version=None):  # noqa: A003
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):  # noqa: A003
         return self._forgive("set", False, super().set, key, value, timeout, version)
 
-    def set_many(self, data, timeout=None, version=None):
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
         return self._forgive("set_many", list(data), super().set_many, data, timeout, version)
 
-    def add(self, key, value, timeout=None, version=None):
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         return self._forgive("add", False, super().add, key, value, timeout, version)
 
-    def touch(self, key, timeout=None, version=None):
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
         return self._forgive("touch", False, super().touch, key, timeout, version)
 
     def delete(self, key, version=None):

@@ -16,6 +16,8 @@ from django.conf import settings
 from django.core.cache import cache as shared_cache
 from django.db import transaction
 from django.db.models.signals import pre_delete
+from django.tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from guides.models import current_release
 from packets import scrub
@@ -88,6 +90,10 @@ def blank_key(paper: str, language: str) -> str:
     return f"blank-pdf:{paper}:{language}"
 
 
+# The packet PDF's task (printing/tasks.py): its finished rows may hold a PDF.
+RENDER_TASK_PATH = "printing.tasks.render_packet_pdf"
+
+
 def forget_pdfs(packet_id: int) -> None:
     shared_cache.delete_many(
         [
@@ -96,6 +102,12 @@ def forget_pdfs(packet_id: int) -> None:
             for language, _name in settings.LANGUAGES
         ]
     )
+    # A render's row holds the PDF when the cache could not keep it. A row
+    # still running is its worker's to save: the worker drops the PDF itself
+    # once it finds the packet gone (printing/tasks.py).
+    DBTaskResult.objects.filter(task_path=RENDER_TASK_PATH, args_kwargs__args__0=packet_id).exclude(
+        status=TaskResultStatus.RUNNING
+    ).delete()
 
 
 def unchanged(packet_id: int, changed_at) -> bool:

@@ -7,6 +7,7 @@ in the middle of patients' journeys. The database is the truth for sessions
 up, so every patient still has every saved value afterwards.
 """
 
+import io
 import signal
 import socket
 import subprocess
@@ -17,11 +18,15 @@ from unittest import mock
 import pytest
 from django.conf import settings
 from django.test import Client, override_settings
+from django_tasks_db.models import DBTaskResult
+from pypdf import PdfReader
 from redis.exceptions import ConnectionError as RedisConnectionError
 
 from core.cache_settings import redis_caches
 from packets.models import Packet
+from printing import tasks
 from tests.checklists.test_no_lost_updates import drawn
+from tests.printing.test_pdf_workers import HX, QUEUED, run_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -169,3 +174,53 @@ def test_a_redis_error_that_reaches_a_page_gets_the_try_again_page(on_redis: Own
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
     assert b"Traceback" not in response.content
+
+
+def pdf_text(content: bytes) -> str:
+    return "".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+
+@pytest.mark.django_db(transaction=True)
+@QUEUED
+def test_a_patient_gets_their_pdf_while_redis_is_down(on_redis: OwnRedis) -> None:
+    ana = Client()
+    ana.post("/packet/")
+    save(ana, name="Ana Without Redis")
+    # Queued while Redis was up (its marker is in Redis); then Redis stops.
+    assert ana.get("/packet/packet.pdf").status_code == 202
+    on_redis.stop()
+    began = time.monotonic()
+    assert ana.get("/packet/packet.pdf", **HX).status_code == 204  # still under way
+    # A worker that cannot reach Redis still gets a render slot (this
+    # process's own) instead of waiting for one that Redis cannot give.
+    with mock.patch.object(tasks, "WORKER_WAIT_FOR_SLOT_SECONDS", 5):
+        run_worker()
+    ready = ana.get("/packet/packet.pdf", **HX)
+    assert ready.status_code == 286
+    download = ana.get("/packet/packet.pdf")
+    took = time.monotonic() - began
+    assert download.status_code == 200
+    assert "Ana Without Redis" in pdf_text(download.content)
+    print(f"PDF with Redis stopped: {took:.2f} s from the first poll to the download")
+    assert DBTaskResult.objects.count() == 1  # the polls queued nothing more
+
+    # Redis comes back empty: the PDF made during the outage is still there.
+    on_redis.start()
+    again = ana.get("/packet/packet.pdf")
+    assert again.status_code == 200
+    assert DBTaskResult.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+@QUEUED
+def test_a_pdf_made_during_an_outage_goes_with_its_packet(on_redis: OwnRedis) -> None:
+    ana = Client()
+    ana.post("/packet/")
+    save(ana, name="Ana Deleted After Outage")
+    on_redis.stop()
+    assert ana.get("/packet/packet.pdf").status_code == 202
+    run_worker()
+    assert ana.get("/packet/packet.pdf").status_code == 200
+    assert DBTaskResult.objects.filter(return_value__has_key="pdf").count() == 1
+    assert ana.post("/packet/delete/").status_code == 200
+    assert not DBTaskResult.objects.exists()
