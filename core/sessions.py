@@ -12,26 +12,56 @@ Django's ``cached_db`` store, made safe for a Redis that blinks:
   under the new key only, the browser gets the new cookie, and the stale
   copy under the old key can never be read again.
 
+  For MOVED_GRACE_SECONDS the old key's row points to the new one, so a
+  request already sent with the old cookie (another tab, a poll) follows it:
+  it keeps its session and its write, and gets the new cookie.
+- While Redis keeps failing, its breaker (core/caches.py) skips it for a few
+  seconds at a time, so a paused Redis does not cost every request its
+  timeouts.
+
 So a Redis outage, pause or empty restart never logs anyone out and never
 undoes a save; pages only get a little slower while Redis is away.
 """
 
 import logging
+from datetime import timedelta
 
 from django.contrib.sessions.backends.cached_db import SessionStore as CachedDBStore
 from django.contrib.sessions.backends.db import SessionStore as DBStore
+from django.utils import timezone
+
+from core.caches import guarded
 
 logger = logging.getLogger(__name__)
 
+# What a moved session's old row holds instead of the session: its new key.
+MOVED_TO = "_moved_to"
+MOVED_GRACE_SECONDS = 120
+_MOST_HOPS = 5  # two tabs may move it more than once within the grace
+
 
 class SessionStore(CachedDBStore):
+    def __init__(self, session_key=None):
+        super().__init__(session_key)
+        self._cache = guarded(self._cache)
+
     def load(self):
         try:
-            return super().load()
+            data = super().load()
         except Exception:  # the copy put back after a database read failed
             logger.warning("session cache unavailable on read; using the database")
             session = self._get_session_from_db()
-            return self.decode(session.session_data) if session else {}
+            data = self.decode(session.session_data) if session else {}
+        for _hop in range(_MOST_HOPS):
+            if MOVED_TO not in data:
+                break
+            # Moved by a request this one overlapped: follow it, and save on
+            # the way out so the browser gets the new cookie.
+            self._session_key = data[MOVED_TO]
+            session = self._get_session_from_db()
+            data = self.decode(session.session_data) if session else {}
+            self.modified = True
+        return data
 
     def exists(self, session_key):
         try:
@@ -40,6 +70,9 @@ class SessionStore(CachedDBStore):
             return DBStore.exists(self, session_key)
 
     def save(self, must_create=False):
+        if not must_create and self.session_key:
+            # Moved since this request read it: write where it went.
+            self._session_key = self._moved_key(self.session_key)
         DBStore.save(self, must_create)
         try:
             self._cache.set(self.cache_key, self._session, self.get_expiry_age())
@@ -49,11 +82,27 @@ class SessionStore(CachedDBStore):
                 logger.warning("session cache unavailable on save; the session moves to a new key")
                 self._move_to_new_key()
 
+    def _moved_key(self, key: str) -> str:
+        """Where the session under ``key`` lives now (``key`` itself unless it moved)."""
+        for _hop in range(_MOST_HOPS):
+            row = self.model.objects.filter(session_key=key).first()
+            if row is None:
+                break
+            moved_to = self.decode(row.session_data).get(MOVED_TO)
+            if not moved_to:
+                break
+            key = moved_to
+        return key
+
     def _move_to_new_key(self) -> None:
         old = self.session_key
         self._session_key = self._get_new_session_key()
         DBStore.save(self, must_create=True)
-        DBStore.delete(self, old)
+        # The old row now holds only the new key, for a short while.
+        self.model.objects.filter(session_key=old).update(
+            session_data=self.encode({MOVED_TO: self._session_key}),
+            expire_date=timezone.now() + timedelta(seconds=MOVED_GRACE_SECONDS),
+        )
 
     def delete(self, session_key=None):
         try:

@@ -80,14 +80,19 @@ def code_hash(code: str) -> str:
 
 def create(packet: Packet, can_edit: bool, label: str = "") -> str:
     """A fresh code for ``packet``; the only time the code exists in clear."""
-    now = timezone.now()
-    live = PairingCode.objects.filter(packet=packet, used_at__isnull=True, expires_at__gt=now)
-    if live.count() >= LIVE_CODES_MAX or packet.devices.count() >= DEVICES_MAX:
-        raise TooManyCodes
     for _attempt in range(5):
         code = new_code()
         try:
             with transaction.atomic():
+                # The packet's row is the lock: two requests at the same
+                # moment take turns, so the second counts the first's code.
+                Packet.objects.select_for_update().filter(pk=packet.pk).exists()
+                now = timezone.now()
+                live = PairingCode.objects.filter(
+                    packet=packet, used_at__isnull=True, expires_at__gt=now
+                )
+                if live.count() >= LIVE_CODES_MAX or packet.devices.count() >= DEVICES_MAX:
+                    raise TooManyCodes
                 PairingCode.objects.create(
                     packet=packet,
                     code_hash=code_hash(code),

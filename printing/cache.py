@@ -16,6 +16,8 @@ from django.conf import settings
 from django.core.cache import cache as shared_cache
 from django.db import transaction
 from django.db.models.signals import pre_delete
+from django.tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from checklists.records import IMAGING, LAB, OFFICE
 from guides.models import current_release
@@ -95,19 +97,29 @@ def blank_key(paper: str, language: str) -> str:
 ALL_LETTERS = "all"
 LETTER_DOCUMENTS = (ALL_LETTERS, OFFICE, LAB, IMAGING)
 
+# The packet PDF's task (printing/tasks.py): its finished rows may hold a PDF.
+RENDER_TASK_PATH = "printing.tasks.render_packet_pdf"
+
 
 def letters_key(packet_id: int, document: str, paper: str, language: str) -> str:
     return f"{packet_key(packet_id, paper, language)}:letters:{document}"
 
 
 def forget_pdfs(packet_id: int) -> None:
-    """Every PDF of the packet: the packet and its letters, each paper and language."""
+    """Every PDF of the packet: the packet and its letters, each paper and
+    language, in the cache and in the render rows that may hold one."""
     keys = []
     for paper in PaperSize.values:
         for language, _name in settings.LANGUAGES:
             keys.append(packet_key(packet_id, paper, language))
             keys += [letters_key(packet_id, doc, paper, language) for doc in LETTER_DOCUMENTS]
     shared_cache.delete_many(keys)
+    # A render's row holds the PDF when the cache could not keep it. A row
+    # still running is its worker's to save: the worker drops the PDF itself
+    # once it finds the packet gone (printing/tasks.py).
+    DBTaskResult.objects.filter(task_path=RENDER_TASK_PATH, args_kwargs__args__0=packet_id).exclude(
+        status=TaskResultStatus.RUNNING
+    ).delete()
 
 
 def unchanged(packet_id: int, changed_at) -> bool:

@@ -2,16 +2,35 @@
 
 PDF_RATE_LIMIT per session, PDF_ADDRESS_RATE_LIMIT per client address and
 PDF_SITE_RATE_LIMIT on the whole site in PDF_RATE_WINDOW seconds, counted
-when a render is queued (core/ratelimit.py); renders in flight on all
-servers together are capped in printing/pdf.py. A PDF served from the
-cache counts nothing: only renders do.
+when a render is queued (core/ratelimit.py). A PDF served from the cache
+counts nothing: only renders do.
+
+Renders in flight on all servers together are capped by render slots in
+the shared cache (``take_render_slot``); printing/pdf.py also caps them per
+process. When the cache cannot answer (Redis down or paused) the slot is
+not "taken": the per-process cap alone holds until it answers again, so an
+outage slows PDFs down a little but never stops them.
 """
 
+import logging
+import time
+import uuid
+
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpRequest
 
 from core import ratelimit
+from core.caches import CacheUnavailable, add_or_raise
 from core.clientip import limit_key
+
+logger = logging.getLogger(__name__)
+
+# A slot expires by itself after SLOT_SECONDS, so one held by a process
+# that died is free again.
+SLOT_SECONDS = 120
+# The slot taken when the shared cache could not answer: only the process's own cap holds.
+LOCAL_SLOT = "local"
 
 
 def pdf_render_refused(request: HttpRequest) -> int | None:
@@ -32,3 +51,35 @@ def pdf_render_refused(request: HttpRequest) -> int | None:
                 ratelimit.uncount(earlier)
             return window
     return None
+
+
+def slot_keys() -> list[str]:
+    return [f"pdf:inflight:{n}" for n in range(max(1, settings.PDF_GLOBAL_MAX_CONCURRENT))]
+
+
+def take_render_slot(wait: float) -> str | None:
+    """A free render slot (now ours), or None when every slot stayed taken for ``wait`` seconds.
+
+    A cache error is no "taken": the render goes ahead under the per-process
+    cap alone (``LOCAL_SLOT``) rather than waiting for a cache that is away."""
+    token = uuid.uuid4().hex
+    deadline = time.monotonic() + wait
+    while True:
+        for key in slot_keys():
+            try:
+                if add_or_raise(cache, key, token, timeout=SLOT_SECONDS):
+                    return f"{key}={token}"
+            except CacheUnavailable:
+                logger.warning("render slots unavailable: counting this process's renders only")
+                return LOCAL_SLOT
+        if time.monotonic() >= deadline:
+            return None
+        time.sleep(0.05)
+
+
+def give_back_render_slot(slot: str) -> None:
+    if slot == LOCAL_SLOT:
+        return
+    key, token = slot.split("=", 1)
+    if cache.get(key) == token:
+        cache.delete(key)

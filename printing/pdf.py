@@ -12,8 +12,6 @@ cache. No message of the renderer reaches a log with patient text in it
 import logging
 import mimetypes
 import threading
-import time
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -28,6 +26,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from core import logredact
+from printing import limits
 
 logger = logging.getLogger(__name__)
 
@@ -116,36 +115,9 @@ _slots = threading.BoundedSemaphore(max(1, settings.PDF_MAX_CONCURRENT))
 WAIT_FOR_SLOT_SECONDS = 1
 
 
-# Renders in flight on every server together: PDF_GLOBAL_MAX_CONCURRENT slots
-# in the shared cache. A slot expires by itself after SLOT_SECONDS, so one
-# held by a process that died is free again.
-SLOT_SECONDS = 120
-
-
-def _take_global_slot(wait: float = WAIT_FOR_SLOT_SECONDS) -> str | None:
-    """A free render slot's key (now ours), or None after waiting ``wait`` seconds."""
-    token = uuid.uuid4().hex
-    deadline = time.monotonic() + wait
-    while True:
-        for n in range(max(1, settings.PDF_GLOBAL_MAX_CONCURRENT)):
-            key = f"pdf:inflight:{n}"
-            if shared_cache.add(key, token, timeout=SLOT_SECONDS):
-                return f"{key}={token}"
-        if time.monotonic() >= deadline:
-            return None
-        time.sleep(0.05)
-
-
-def _give_back(slot: str) -> None:
-    key, token = slot.split("=", 1)
-    if shared_cache.get(key) == token:
-        shared_cache.delete(key)
-
-
 def renders_in_flight() -> int:
     """Slots taken right now on every server (for tests and the bench)."""
-    keys = [f"pdf:inflight:{n}" for n in range(max(1, settings.PDF_GLOBAL_MAX_CONCURRENT))]
-    return len(shared_cache.get_many(keys))
+    return len(shared_cache.get_many(limits.slot_keys()))
 
 
 def render_pdf(html: str | Sequence[str], wait_for_slot: float = WAIT_FOR_SLOT_SECONDS) -> bytes:
@@ -157,7 +129,8 @@ def render_pdf(html: str | Sequence[str], wait_for_slot: float = WAIT_FOR_SLOT_S
     if not _slots.acquire(timeout=wait_for_slot):
         raise RenderBusy
     try:
-        slot = _take_global_slot(wait_for_slot)
+        # On all servers together (printing/limits.py): never "busy" because Redis is away.
+        slot = limits.take_render_slot(wait_for_slot)
         if slot is None:
             raise RenderBusy
         try:
@@ -177,7 +150,7 @@ def render_pdf(html: str | Sequence[str], wait_for_slot: float = WAIT_FOR_SLOT_S
             document = documents[0] if len(documents) == 1 else documents[0].copy(pages)
             return document.write_pdf(**options)
         finally:
-            _give_back(slot)
+            limits.give_back_render_slot(slot)
     except (RenderBusy, TooManyPages):
         raise
     except Exception as error:  # WeasyPrint raises many kinds; the page gets one message.

@@ -11,14 +11,29 @@ Beside each packet's cached PDF (printing/cache.py) the cache holds, for a
 short while, which version is being made (``job_key``) and, when a render
 could not finish, why (``failure_key``). A render whose packet was deleted or
 changed while it ran keeps nothing.
+
+The cache is only the quick way to know. The tasks table is the truth
+(``job``): a queued or running row says a render is under way, a finished
+one what came of it, and when the cache could not keep the PDF (Redis down
+or paused) the row holds the PDF itself, so a Redis blink never loses a
+render or queues the same one again and again. The same table tells a
+render waiting for a busy worker from one that no worker is there to take
+(``worker_seen_since``).
 """
 
-from datetime import date
+import base64
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 
+from django.conf import settings
 from django.core.cache import cache
-from django.tasks import task
+from django.tasks import TaskResultStatus, task
+from django.tasks.signals import task_finished
 from django.utils import translation
+from django_tasks_db.backend import DatabaseBackend
+from django_tasks_db.models import DBTaskResult
 
+from core.caches import CacheUnavailable, set_or_raise
 from packets.models import Packet
 from printing import cache as pdf_cache
 from printing import packet, pdf
@@ -43,9 +58,81 @@ def _current_etag(current: Packet, paper: str, today: date, language: str) -> st
     return pdf_cache.packet_etag(current.pk, current.updated_at, paper, today, language)
 
 
-@task()
-def render_packet_pdf(packet_id: int, etag: str, paper: str, language: str, today: str) -> str:
-    """Make one packet's PDF for the version ``etag`` names, into the cache; what happened."""
+@dataclass(frozen=True)
+class Job:
+    """The newest render queued for one version of a PDF, as the tasks table has it."""
+
+    row_id: object
+    status: str
+    queued_at: datetime
+    started_at: datetime | None
+    outcome: str | None  # what the render said, once it ended
+    content: bytes | None  # the PDF, when the cache could not keep it
+
+    def under_way(self, now: datetime) -> bool:
+        """Queued, or taken by a worker that has not been at it too long to be alive."""
+        if self.status == TaskResultStatus.READY:
+            return True
+        return (
+            self.status == TaskResultStatus.RUNNING
+            and self.started_at is not None
+            and self.started_at > now - timedelta(seconds=JOB_SECONDS)
+        )
+
+    def waited_too_long(self, now: datetime) -> bool:
+        """Still waiting for a worker after PDF_QUEUE_PATIENCE_SECONDS."""
+        patience = timedelta(seconds=settings.PDF_QUEUE_PATIENCE_SECONDS)
+        return self.status == TaskResultStatus.READY and self.queued_at <= now - patience
+
+
+def _queued_in_table() -> bool:
+    """Renders are rows in the database (production); the tests' backend runs them at once."""
+    return isinstance(render_packet_pdf.get_backend(), DatabaseBackend)
+
+
+def job(etag: str) -> Job | None:
+    """The newest render queued for the version ``etag`` names, or None."""
+    if not _queued_in_table():
+        return None
+    row = (
+        DBTaskResult.objects.filter(
+            task_path=render_packet_pdf.module_path, args_kwargs__args__1=etag
+        )
+        .order_by("-enqueued_at")
+        .first()
+    )
+    if row is None:
+        return None
+    outcome, content = None, None
+    if row.status == TaskResultStatus.FAILED:
+        outcome = "failed"
+    elif row.status == TaskResultStatus.SUCCESSFUL:
+        value = row.return_value
+        if isinstance(value, dict):
+            outcome = value.get("outcome")
+            content = base64.b64decode(value["pdf"]) if value.get("pdf") else None
+        else:
+            outcome = value
+    return Job(row.pk, row.status, row.enqueued_at, row.started_at, outcome, content)
+
+
+def forget_job(done: Job) -> None:
+    """Drop a render's row: its failure was shown, or the PDF was made without it."""
+    DBTaskResult.objects.filter(pk=done.row_id).exclude(status=TaskResultStatus.RUNNING).delete()
+
+
+def worker_seen_since(when: datetime) -> bool:
+    """Whether any worker took any job since ``when`` (its claim sets started_at)."""
+    return DBTaskResult.objects.filter(started_at__gte=when).exists()
+
+
+def make(
+    packet_id: int, etag: str, paper: str, language: str, today: str, wait_for_slot: float
+) -> str | dict:
+    """Make one packet's PDF for the version ``etag`` names, into the cache; what happened.
+
+    When the cache cannot take the PDF, it is returned with the outcome (the
+    tasks table keeps it), so the patient still gets it."""
     key = pdf_cache.packet_key(packet_id, paper, language)
     day = date.fromisoformat(today)
     try:
@@ -58,7 +145,7 @@ def render_packet_pdf(packet_id: int, etag: str, paper: str, language: str, toda
         with translation.override(language):
             html = packet.packet_pdf_html(current, day, paper, language)
         try:
-            content = pdf.render_pdf(html, wait_for_slot=WORKER_WAIT_FOR_SLOT_SECONDS)
+            content = pdf.render_pdf(html, wait_for_slot=wait_for_slot)
         except pdf.TooManyPages:
             cache.set(failure_key(key), (etag, "too_long"), FAILURE_SECONDS)
             return "too_long"
@@ -70,13 +157,50 @@ def render_packet_pdf(packet_id: int, etag: str, paper: str, language: str, toda
             return "failed"
         if not pdf_cache.unchanged(current.pk, current.updated_at):
             return "outdated"
-        cache.set(key, (etag, content), PDF_SECONDS)
+        try:
+            set_or_raise(cache, key, (etag, content), PDF_SECONDS)
+        except CacheUnavailable:
+            kept = False
+        else:
+            kept = True
         # Asked again once stored: a delete between the two keeps nothing.
         if not pdf_cache.unchanged(current.pk, current.updated_at):
             pdf_cache.discard(key)
             return "outdated"
+        if not kept:
+            return {"outcome": "made", "pdf": base64.b64encode(content).decode("ascii")}
         return "made"
     finally:
         # Only this version's marker: a newer version's job may be queued.
         if cache.get(job_key(key)) == etag:
             cache.delete(job_key(key))
+
+
+@task()
+def render_packet_pdf(
+    packet_id: int, etag: str, paper: str, language: str, today: str
+) -> str | dict:
+    """Make one packet's PDF in a worker, which may wait a while for a render slot."""
+    return make(packet_id, etag, paper, language, today, WORKER_WAIT_FOR_SLOT_SECONDS)
+
+
+def make_now(packet_id: int, etag: str, paper: str, language: str, today: str) -> str | dict:
+    """The last resort when no worker is there: make it in the request, under
+    the same render slots, waiting no longer than any web thread may."""
+    return make(packet_id, etag, paper, language, today, pdf.WAIT_FOR_SLOT_SECONDS)
+
+
+def _drop_pdf_of_deleted_packet(sender, task_result, **kwargs) -> None:
+    """A worker saved a PDF into its row just as the packet was deleted: take it back.
+
+    The delete removes finished rows (printing/cache.py) but leaves a running
+    one to its worker; this runs in the worker right after its save."""
+    if task_result.task.module_path != pdf_cache.RENDER_TASK_PATH:
+        return
+    successful = task_result.status == TaskResultStatus.SUCCESSFUL
+    value = task_result.return_value if successful else None
+    if isinstance(value, dict) and not Packet.objects.filter(pk=task_result.args[0]).exists():
+        DBTaskResult.objects.filter(pk=task_result.id).delete()
+
+
+task_finished.connect(_drop_pdf_of_deleted_packet, dispatch_uid="drop-pdf-of-deleted-packet")

@@ -4,10 +4,12 @@ Both take one path (``_cached_pdf``): a 304 or a cached copy before anything
 is built; otherwise the limit check, then one render, kept for next time.
 """
 
+import base64
 from collections.abc import Callable
 
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -106,29 +108,37 @@ def packet_pdf(request: HttpRequest, current: Packet) -> HttpResponse:
         response["ETag"] = f'"{etag}"'
         return response
 
+    now = timezone.now()
+    cached = cache.get(key)
+    # The tasks table, the truth when the cache is away, is read only on a miss.
+    queued = None if cached and cached[0] == etag else tasks.job(etag)
+
     def ready() -> HttpResponse | None:
         """The PDF, or the page saying why it could not be made, once a render ended."""
-        cached = cache.get(key)
         if cached and cached[0] == etag:
             return _pdf_response(cached[1], etag, "second-opinion-packet.pdf")
+        if queued is not None and queued.content is not None:  # the cache could not keep it
+            return _pdf_response(queued.content, etag, "second-opinion-packet.pdf")
         failed = cache.get(tasks.failure_key(key))
-        if failed and failed[0] == etag:
+        kind = failed[1] if failed and failed[0] == etag else None
+        if kind is None and queued is not None and queued.outcome in FAILURES:
+            kind = queued.outcome
+        if kind:
             if request.htmx:
                 # The poll only learns that it ended; the page it goes to says why.
                 return HttpResponse(status=500)
-            cache.delete(tasks.failure_key(key))  # the next download tries again
-            if failed[1] == "busy":
-                return _busy(request)
-            if failed[1] == "too_long":
-                context = {"too_long": True, "max_pages": pdf.MAX_PAGES}
-                return render_packet_page(request, "printing/pdf_failed.html", context, status=422)
-            return render_packet_page(
-                request, "printing/pdf_failed.html", {"busy": False}, status=500
-            )
+            # The next download tries again.
+            cache.delete(tasks.failure_key(key))
+            if queued is not None:
+                tasks.forget_job(queued)
+            return _failure_page(request, kind)
         return None
 
     answer = ready()
-    if answer is None and cache.get(tasks.job_key(key)) != etag:
+    under_way = cache.get(tasks.job_key(key)) == etag or (
+        queued is not None and queued.under_way(now)
+    )
+    if answer is None and not under_way:
         # Only real renders count: downloading the same packet again is cheap.
         retry_after = limits.pdf_render_refused(request)
         if retry_after:
@@ -137,26 +147,88 @@ def packet_pdf(request: HttpRequest, current: Packet) -> HttpResponse:
             return response
         cache.set(tasks.job_key(key), etag, tasks.JOB_SECONDS)
         tasks.render_packet_pdf.enqueue(current.pk, etag, paper, language, today.isoformat())
+        cached, queued = cache.get(key), tasks.job(etag)
         answer = ready()  # a backend that runs tasks at once (the tests') has finished
+    slow = None
+    if answer is None and queued is not None and queued.waited_too_long(now):
+        # Busy workers take it in turn; with none at all, it would wait for ever.
+        slow = "busy" if tasks.worker_seen_since(queued.queued_at) else "no_worker"
+        if slow == "no_worker" and request.GET.get("now") and not request.htmx:
+            return _make_now(request, current, etag, key, paper, language, today, queued)
     if request.htmx:
+        if answer is None and slow and request.GET.get("shown") != slow:
+            # Said once; the next polls answer 204 and leave it on the screen.
+            context = _making(request, slow)
+            return render_packet_page(request, "printing/making.html#status", context)
         if answer is None:
             return HttpResponse(status=204)  # still making it: htmx asks again
         if answer.status_code != 200:
             # It could not be made: go to the address itself, whose page says why.
             response = HttpResponse(status=200)
-            response["HX-Redirect"] = request.get_full_path()
+            response["HX-Redirect"] = _address(request)
             return response
         # Stop asking (286), and show the link; enhance.js starts the download.
         response = render_packet_page(
-            request, "printing/_pdf_ready.html", {"url": request.get_full_path()}
+            request, "printing/_pdf_ready.html", {"url": _address(request)}
         )
         response.status_code = 286
         return response
     if answer is not None:
         return answer
-    return render_packet_page(
-        request, "printing/making.html", {"url": request.get_full_path()}, status=202
-    )
+    return render_packet_page(request, "printing/making.html", _making(request, slow), status=202)
+
+
+# What a render that ended without a PDF may say (printing/tasks.py).
+FAILURES = ("too_long", "busy", "failed")
+
+
+def _address(request: HttpRequest, **extra: str) -> str:
+    """This download's own address (its paper), without the poll's own parameters."""
+    query = request.GET.copy()
+    for name in ("now", "shown"):
+        query.pop(name, None)
+    query.update(extra)
+    return f"{request.path}?{query.urlencode()}" if query else request.path
+
+
+def _making(request: HttpRequest, slow: str | None) -> dict:
+    return {"url": _address(request), "slow": slow, "now_url": _address(request, now="1")}
+
+
+def _make_now(
+    request: HttpRequest,
+    current: Packet,
+    etag: str,
+    key: str,
+    paper: str,
+    language: str,
+    today,
+    queued: tasks.Job,
+) -> HttpResponse:
+    """No worker took the render: make it here, as a last resort, under the
+    same render slots (a web thread waits at most a second for one)."""
+    outcome = tasks.make_now(current.pk, etag, paper, language, today.isoformat())
+    tasks.forget_job(queued)  # a worker that comes back finds nothing left to do
+    if isinstance(outcome, dict):
+        return _pdf_response(base64.b64decode(outcome["pdf"]), etag, "second-opinion-packet.pdf")
+    if outcome == "made":
+        cached = cache.get(key)
+        if cached and cached[0] == etag:
+            return _pdf_response(cached[1], etag, "second-opinion-packet.pdf")
+    if outcome in FAILURES:
+        cache.delete(tasks.failure_key(key))  # said here: the next download tries again
+        return _failure_page(request, outcome)
+    return redirect(_address(request))  # changed meanwhile: ask for the new version
+
+
+def _failure_page(request: HttpRequest, kind: str) -> HttpResponse:
+    """Why a render ended without a PDF."""
+    if kind == "busy":
+        return _busy(request)
+    if kind == "too_long":
+        context = {"too_long": True, "max_pages": pdf.MAX_PAGES}
+        return render_packet_page(request, "printing/pdf_failed.html", context, status=422)
+    return render_packet_page(request, "printing/pdf_failed.html", {"busy": False}, status=500)
 
 
 @require_safe

@@ -336,6 +336,9 @@ PDF_SITE_RATE_LIMIT = envint("PDF_SITE_RATE_LIMIT", 600)
 # database: run `manage.py db_worker` beside the app servers (`make run`
 # starts one). The tests run each task at once, in the request.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A render no worker has taken after this many seconds: "Making your PDF"
+# says it is taking longer than usual, and offers a way forward.
+PDF_QUEUE_PATIENCE_SECONDS = envint("PDF_QUEUE_PATIENCE_SECONDS", 20)
 # New packets (and so sessions) one client address may start.
 PACKET_CREATE_LIMIT = envint("PACKET_CREATE_LIMIT", 30)
 PACKET_CREATE_WINDOW = envint("PACKET_CREATE_WINDOW", 600)

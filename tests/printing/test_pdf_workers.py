@@ -13,6 +13,7 @@ import pytest
 from django.core.management import call_command
 from django.test import Client, override_settings
 from django_tasks_db.models import DBTaskResult
+from pypdf import PdfReader
 
 from packets.models import Packet
 from printing import cache as pdf_cache
@@ -125,3 +126,81 @@ def test_a_failure_ends_the_poll_on_the_page_that_says_why() -> None:
         page = ana.get("/packet/packet.pdf")
     assert page.status_code == 422
     assert "Your packet is too long to print" in page.content.decode()
+
+
+def queued_ago(seconds: int) -> None:
+    """The queued renders were asked for ``seconds`` ago, and no worker has taken them."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    DBTaskResult.objects.filter(status="READY").update(
+        enqueued_at=timezone.now() - timedelta(seconds=seconds)
+    )
+
+
+# The settings fixture would restore QUEUED's settings after it ends: one decorator each.
+@QUEUED
+@override_settings(PDF_QUEUE_PATIENCE_SECONDS=20)
+def test_a_render_no_worker_takes_says_so_and_try_again_makes_it() -> None:
+    ana = patient("Ana No Worker")
+    assert ana.get("/packet/packet.pdf").status_code == 202
+    queued_ago(10)
+    assert ana.get("/packet/packet.pdf", **HX).status_code == 204  # not yet long
+
+    queued_ago(30)
+    poll = ana.get("/packet/packet.pdf", **HX)
+    assert poll.status_code == 200  # htmx swaps the message in, and asks on
+    page = poll.content.decode()
+    assert "This is taking longer than usual." in page
+    assert "is not working right now" in page
+    assert 'href="/packet/packet.pdf?now=1">Try again</a>' in page
+    assert 'data-hx-trigger="every 2s"' in page
+    # Said once: the next polls leave it on the screen.
+    assert ana.get("/packet/packet.pdf", {"shown": "no_worker"}, **HX).status_code == 204
+    # Without JavaScript, "Check again" leads to the same message.
+    plain = ana.get("/packet/packet.pdf")
+    assert plain.status_code == 202
+    assert "This is taking longer than usual." in plain.content.decode()
+    assert 'href="/packet/packet.pdf?now=1">Try again</a>' in plain.content.decode()
+    assert DBTaskResult.objects.count() == 1  # asking again queued nothing more
+
+    # Try again: with no worker there, it is made in the request.
+    made = ana.get("/packet/packet.pdf", {"now": "1"})
+    assert made.status_code == 200
+    assert made["Content-Type"] == "application/pdf"
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(made.content)).pages)
+    assert "Ana No Worker" in text
+    assert not DBTaskResult.objects.exists()  # a worker that comes back has nothing to redo
+    assert ana.get("/packet/packet.pdf").status_code == 200  # and it is kept
+
+
+@QUEUED
+@override_settings(PDF_QUEUE_PATIENCE_SECONDS=20)
+def test_a_render_behind_busy_workers_says_so_and_waits_its_turn() -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    ana = patient("Ana Busy Workers")
+    assert ana.get("/packet/packet.pdf").status_code == 202
+    queued_ago(30)
+    # A worker took another patient's render a moment ago: the workers are busy.
+    ben = patient("Ben Rendering")
+    assert ben.get("/packet/packet.pdf").status_code == 202
+    DBTaskResult.objects.filter(enqueued_at__gt=timezone.now() - timedelta(seconds=5)).update(
+        status="RUNNING", started_at=timezone.now() - timedelta(seconds=3)
+    )
+    with mock.patch.object(pdf, "render_pdf", side_effect=AssertionError("a web thread rendered")):
+        poll = ana.get("/packet/packet.pdf", **HX)
+        asked_now = ana.get("/packet/packet.pdf", {"now": "1"})
+    assert poll.status_code == 200
+    page = poll.content.decode()
+    assert "This is taking longer than usual." in page
+    assert "Many people are making PDFs right now" in page
+    assert "now=1" not in page
+    assert asked_now.status_code == 202  # no worker is missing: it stays in line
+    assert "Many people are making PDFs right now" in asked_now.content.decode()
+
+    run_worker()
+    assert ana.get("/packet/packet.pdf", {"shown": "busy"}, **HX).status_code == 286

@@ -8,6 +8,7 @@
   addresses sending wrong codes used to cull the admin lock-out away).
 - Wrong pairing codes have a site-wide ceiling no spread of addresses gets round.
 - A packet never holds more questions than its limit, however fast they come.
+- Nor more live pairing codes than its limit.
 """
 
 import threading
@@ -23,6 +24,8 @@ from django.test import Client
 
 from checklists.models import QUESTIONS_MAX, PacketQuestion
 from core import ratelimit
+from packets import pairing
+from packets.models import PairingCode
 
 BURST = 50
 
@@ -93,6 +96,23 @@ def test_a_packet_never_holds_more_questions_than_its_limit() -> None:
 
     at_once(BURST, add)
     assert PacketQuestion.objects.count() == QUESTIONS_MAX
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_packet_never_holds_more_live_codes_than_its_limit() -> None:
+    owner = Client()
+    owner.post("/packet/")
+    cookies = owner.cookies
+
+    def make(n: int) -> int:
+        client = Client()
+        client.cookies = cookies
+        return client.post("/packet/share/", {"rights": "view", "label": ""}).status_code
+
+    statuses = at_once(20, make)
+    assert PairingCode.objects.count() == pairing.LIVE_CODES_MAX
+    assert statuses.count(200) == pairing.LIVE_CODES_MAX  # the page showing a code
+    assert statuses.count(429) == 20 - pairing.LIVE_CODES_MAX  # "as many codes as you can"
 
 
 @pytest.mark.django_db

@@ -7,6 +7,7 @@ in the middle of patients' journeys. The database is the truth for sessions
 up, so every patient still has every saved value afterwards.
 """
 
+import io
 import signal
 import socket
 import subprocess
@@ -17,11 +18,15 @@ from unittest import mock
 import pytest
 from django.conf import settings
 from django.test import Client, override_settings
+from django_tasks_db.models import DBTaskResult
+from pypdf import PdfReader
 from redis.exceptions import ConnectionError as RedisConnectionError
 
 from core.cache_settings import redis_caches
 from packets.models import Packet
+from printing import tasks
 from tests.checklists.test_no_lost_updates import drawn
+from tests.printing.test_pdf_workers import HX, QUEUED, run_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -169,3 +174,136 @@ def test_a_redis_error_that_reaches_a_page_gets_the_try_again_page(on_redis: Own
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
     assert b"Traceback" not in response.content
+
+
+def pdf_text(content: bytes) -> str:
+    return "".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+
+@pytest.mark.django_db(transaction=True)
+@QUEUED
+def test_a_patient_gets_their_pdf_while_redis_is_down(on_redis: OwnRedis) -> None:
+    ana = Client()
+    ana.post("/packet/")
+    save(ana, name="Ana Without Redis")
+    # Queued while Redis was up (its marker is in Redis); then Redis stops.
+    assert ana.get("/packet/packet.pdf").status_code == 202
+    on_redis.stop()
+    began = time.monotonic()
+    assert ana.get("/packet/packet.pdf", **HX).status_code == 204  # still under way
+    # A worker that cannot reach Redis still gets a render slot (this
+    # process's own) instead of waiting for one that Redis cannot give.
+    with mock.patch.object(tasks, "WORKER_WAIT_FOR_SLOT_SECONDS", 5):
+        run_worker()
+    ready = ana.get("/packet/packet.pdf", **HX)
+    assert ready.status_code == 286
+    download = ana.get("/packet/packet.pdf")
+    took = time.monotonic() - began
+    assert download.status_code == 200
+    assert "Ana Without Redis" in pdf_text(download.content)
+    print(f"PDF with Redis stopped: {took:.2f} s from the first poll to the download")
+    assert DBTaskResult.objects.count() == 1  # the polls queued nothing more
+
+    # Redis comes back empty: the PDF made during the outage is still there.
+    on_redis.start()
+    again = ana.get("/packet/packet.pdf")
+    assert again.status_code == 200
+    assert DBTaskResult.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+@QUEUED
+def test_a_pdf_made_during_an_outage_goes_with_its_packet(on_redis: OwnRedis) -> None:
+    ana = Client()
+    ana.post("/packet/")
+    save(ana, name="Ana Deleted After Outage")
+    on_redis.stop()
+    assert ana.get("/packet/packet.pdf").status_code == 202
+    run_worker()
+    assert ana.get("/packet/packet.pdf").status_code == 200
+    assert DBTaskResult.objects.filter(return_value__has_key="pdf").count() == 1
+    assert ana.post("/packet/delete/").status_code == 200
+    assert not DBTaskResult.objects.exists()
+
+
+def copy_of(client: Client) -> Client:
+    """Another tab of the same browser, holding the cookie as it is now."""
+    tab = Client()
+    for name, morsel in client.cookies.items():
+        tab.cookies[name] = morsel.value
+    return tab
+
+
+def test_two_tabs_saving_while_redis_is_paused_both_keep_the_session(on_redis: OwnRedis) -> None:
+    cara = Client()
+    cara.post("/packet/")
+    save(cara, name="Cara Two Tabs")
+    other_tab = copy_of(cara)  # sent before the first tab's answer brought a new cookie
+    first_form = {**drawn(cara, "/packet/details/"), "name": "Tab One " + "x" * 80}
+    second_form = {**drawn(other_tab, "/packet/details/"), "name": "Tab Two " + "y" * 80}
+    on_redis.pause()
+    try:
+        # A refused form is held in the session: Redis cannot take the new
+        # copy, so the session moves to a new key (core/sessions.py) ...
+        first = cara.post("/packet/details/", first_form)
+        # ... and the other tab, still on the old key, keeps its session and its write.
+        second = other_tab.post("/packet/details/", second_form)
+    finally:
+        on_redis.resume()
+    assert first.status_code == 303
+    assert second.status_code == 303
+    assert "Tab Two" in other_tab.get(second["Location"]).content.decode()
+    assert "Cara Two Tabs" in details(other_tab)
+    assert "Cara Two Tabs" in details(cara)
+    assert Packet.objects.count() == 1
+
+
+class RedisCalls:
+    """Counts the calls that reached Redis and the ones that failed (timed out)."""
+
+    def __init__(self) -> None:
+        self.made = 0
+        self.failed = 0
+
+    def __enter__(self) -> "RedisCalls":
+        import redis
+
+        real = redis.Redis.execute_command
+        counter = self
+
+        def counted(client, *args, **kwargs):
+            counter.made += 1
+            try:
+                return real(client, *args, **kwargs)
+            except redis.RedisError:
+                counter.failed += 1
+                raise
+
+        self._patch = mock.patch.object(redis.Redis, "execute_command", counted)
+        self._patch.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._patch.stop()
+
+
+def test_a_paused_redis_costs_a_few_timeouts_not_some_on_every_request(on_redis: OwnRedis) -> None:
+    ana = Client()
+    ana.post("/packet/")
+    save(ana, name="Ana Paused Redis")
+    requests = 10
+    on_redis.pause()
+    try:
+        with RedisCalls() as calls:
+            began = time.monotonic()
+            for _ in range(requests):
+                assert "Ana Paused Redis" in details(ana)
+            took = time.monotonic() - began
+    finally:
+        on_redis.resume()
+    print(
+        f"Redis paused: {requests} pages took {took:.2f} s, "
+        f"{calls.failed} Redis calls timed out ({calls.failed / requests:.1f} a page)"
+    )
+    # After a few timeouts in a row, Redis is skipped for a while.
+    assert calls.failed <= 4
