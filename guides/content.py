@@ -26,7 +26,17 @@ from datetime import date
 from pathlib import Path
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
-SOURCE_FIELDS = ("author", "title", "publisher", "year", "url", "read_on", "note")
+SOURCE_FIELDS = (
+    "author",
+    "title",
+    "publisher",
+    "year",
+    "url",
+    "read_on",
+    "note",
+    "note_es",
+    "publisher_es",
+)
 TRANSLATIONS = ("es",)
 TRANSLATED_GUIDE_FIELDS = (
     "title",
@@ -48,6 +58,8 @@ class SourceEntry:
     read_on: date
     publisher: str = ""
     note: str = ""
+    note_es: str = ""  # the note for Spanish pages (the work itself stays as published)
+    publisher_es: str = ""
 
     def as_text(self) -> str:
         """One line, for places that show sources as plain text."""
@@ -73,7 +85,7 @@ class GuideFile:
 
 
 def _source(entry: dict) -> SourceEntry:
-    optional = {"publisher", "note"}
+    optional = {"publisher", "note", "note_es", "publisher_es"}
     missing = [n for n in ("key", *SOURCE_FIELDS) if n not in optional and not entry.get(n)]
     if missing:
         raise ValueError(f"source {entry.get('key', entry)!r} lacks {', '.join(missing)}")
@@ -86,6 +98,8 @@ def _source(entry: dict) -> SourceEntry:
         url=entry["url"],
         read_on=entry["read_on"],
         note=entry.get("note", ""),
+        note_es=entry.get("note_es", ""),
+        publisher_es=entry.get("publisher_es", ""),
     )
 
 
@@ -237,9 +251,14 @@ def load(guide_model, term_model, directory: Path = CONTENT_DIR) -> tuple[int, i
     rows = {}
     if source_model is not None:
         every = {**source_entries(directory), **{s.key: s for g in guides for s in g.sources}}
+        # A historical model (in an older migration) may lack the newer fields.
+        source_fields = {f.name for f in source_model._meta.get_fields()}
         for entry in every.values():
             rows[entry.key], _ = source_model.objects.update_or_create(
-                key=entry.key, defaults={name: getattr(entry, name) for name in SOURCE_FIELDS}
+                key=entry.key,
+                defaults={
+                    name: getattr(entry, name) for name in SOURCE_FIELDS if name in source_fields
+                },
             )
     for guide in guides:
         values = {

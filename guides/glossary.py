@@ -85,7 +85,7 @@ JARGON_ES = {
     "biomarker": r"biomarcador(?:es)?",
     "clinical-trial": r"ensayos? clínicos?",
     "deductible": r"deducibles?",
-    "discharge-summary": r"res[uú]men(?:es)? de alta",
+    "discharge-summary": r"res[uú]men(?:es)? del? alta",
     "hipaa": r"hipaa",
     "imaging": r"estudios? de imágenes",
     "network": r"red(?:es)? de proveedores",

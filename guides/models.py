@@ -166,6 +166,20 @@ class Source(models.Model):
     note = models.CharField(
         _("note"), max_length=300, blank=True, help_text=_("Anything a reader should know.")
     )
+    note_es = models.CharField(
+        _("note in Spanish"),
+        max_length=400,
+        blank=True,
+        help_text=_("The same note for Spanish pages. Without it, they show the English note."),
+    )
+    publisher_es = models.CharField(
+        _("published in or by, in Spanish"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Only when the publisher line has words of our own, such as 'republished from'."
+        ),
+    )
 
     class Meta:
         ordering = ["author", "title"]

@@ -212,7 +212,7 @@ def test_values_and_sure_errors_are_spanish(patient: Client) -> None:
     assertContains(values, "Elija cuánto le importa esto.")
     sure = patient.post(f"{ES}sure/", {"sure-sure": "yes"}, follow=True)
     assertContains(sure, "<title>Error: ¿Siente que ya puede decidir?")
-    assertContains(sure, "¿Conoce lo bueno y los riesgos de cada opción? Responda Sí o No.")
+    assertContains(sure, "¿Conoce los beneficios y los riesgos de cada opción? Responda Sí o No.")
 
 
 # --- htmx ------------------------------------------------------------------------
@@ -306,7 +306,7 @@ def test_urgent_not_sure_is_worded_as_an_open_question(patient: Client) -> None:
     start(patient, urgency="unsure")
     answer_all(patient, "no")
     response = patient.get(f"{ES}result/")
-    assertContains(response, "Usted no sabía si su tratamiento debe empezar ya")
+    assertContains(response, "Usted no sabía si su tratamiento debía empezar ya")
     assertNotContains(response, "Su equipo médico dijo que el tratamiento debe empezar ya")
     assertContains(response, "Pregunte hoy a su equipo médico si es seguro esperar unas semanas.")
 
@@ -323,7 +323,7 @@ def test_the_result_explains_itself_in_spanish(patient: Client) -> None:
     # cancer doctor looked?" gives no reason.
     assertContains(response, "Las 3 razones están abajo, primero las que más pesamos")
     assertContains(response, "Respondió No sé a 4 preguntas.")
-    assertContains(response, "<summary>Cómo se sacó este resultado</summary>")
+    assertContains(response, "<summary>Cómo se calculó este resultado</summary>")
     assertContains(response, "<dt>Peso 3: Razón fuerte</dt>")
     assertContains(response, "<dt>Peso 1: Razón más débil</dt>")
     assertContains(
@@ -347,7 +347,7 @@ def test_the_result_explains_itself_in_spanish(patient: Client) -> None:
     assertContains(response, "Pedir una segunda opinión antes de empezar el tratamiento")
     assertContains(response, "Seguir con el plan que tiene")
     assertContains(
-        response, '<a class="term" href="/es/glossary/#tumor-board">junta de tumores</a>'
+        response, '<a class="term" href="/es/glossary/#tumor-board">comité de tumores</a>'
     )
     assertContains(response, f'href="{ES}restart/">Empezar de nuevo</a>')
 
@@ -611,7 +611,7 @@ def test_the_packet_result_summary_in_spanish_keeps_not_sure_open() -> None:
     html = _render_es("questionnaire/_result_summary.html", {"assessment": assessment})
     assert NONE_CONFIRMED in html
     assert "<h3>Cosas para preguntar a su equipo médico</h3>" in html
-    assert "<strong>No sabía si su cáncer es poco común.</strong>" in html
+    assert "<strong>No sabía si su cáncer era poco común.</strong>" in html
     assert 'href="/es/questionnaire/result/">Ver todo su resultado</a>' in html
     empty = _render_es("questionnaire/_result_summary.html", {"assessment": None})
     assert 'No ha terminado el cuestionario. <a href="/es/questionnaire/">' in empty
@@ -621,7 +621,7 @@ def test_the_packet_result_summary_in_spanish_keeps_not_sure_open() -> None:
     ("urgent", "title"),
     [
         ("yes", "Su equipo médico dijo que el tratamiento debe empezar ya"),
-        ("unsure", "Usted no sabía si su tratamiento debe empezar ya"),
+        ("unsure", "Usted no sabía si su tratamiento debía empezar ya"),
     ],
 )
 def test_the_packet_urgency_notice_in_spanish(urgent: str, title: str) -> None:
