@@ -278,15 +278,20 @@ def plan_letters(still_needed: list[Item], details: Details, own: bool = False) 
     return plans
 
 
-def build_letters(still_needed: list[Item], details: Details, today: date) -> list[Letter]:
+def build_letters(
+    still_needed: list[Item], details: Details, today: date, *, reading_copy: bool = False
+) -> list[Letter]:
     """One letter for each holder that has something still needed, in the
-    active language (callers choose it with translation.override)."""
+    active language (callers choose it with translation.override). A reading
+    copy (the Spanish version, never sent) has no lines to sign."""
     builders = {OFFICE: _office, LAB: _lab, IMAGING: _imaging}
     send_by = details.send_by or default_send_by(today, details.appointment_date, details.urgent)
     letters = []
     for plan in plan_letters(still_needed, details):
         items = tuple(str(ITEMS_BY_KEY[key].request) for key in plan.items)
         letter = builders[plan.kind](items, details, today, send_by)
+        if reading_copy:
+            letter = _unsigned(letter)
         letters.append(
             replace(
                 letter,
@@ -297,6 +302,20 @@ def build_letters(still_needed: list[Item], details: Details, today: date) -> li
             )
         )
     return letters
+
+
+def _unsigned(letter: Letter) -> Letter:
+    """The letter without its signature and date lines: a copy to read."""
+    to_sign = {_("My signature"), _("Date signed")}
+
+    def kept(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+        return tuple(line for line in lines if line.label not in to_sign)
+
+    return replace(
+        letter,
+        signer=kept(letter.signer),
+        sections=tuple(replace(s, signer=kept(s.signer)) for s in letter.sections),
+    )
 
 
 # --- The parts every letter shares ---------------------------------------------

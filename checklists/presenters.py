@@ -268,7 +268,7 @@ def letters(
     if letter_language(packet) != LetterLanguage.SPANISH:
         return to_send
     with translation.override("es"):
-        for_me = build_letters(needed, details, today)
+        for_me = build_letters(needed, details, today, reading_copy=True)
     return [replace(letter, own=mine) for letter, mine in zip(to_send, for_me, strict=True)]
 
 

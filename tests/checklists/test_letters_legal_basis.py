@@ -349,3 +349,23 @@ def test_a_shared_view_only_check_page_has_no_change_links(patient: Client) -> N
     viewer = joined(patient, "view")
     page = viewer.get("/packet/check/").content.decode()
     assert "555-0100" in page and "/packet/details/#id_" not in page
+
+
+def test_the_spanish_reading_copy_has_no_lines_to_sign(db) -> None:
+    from checklists import presenters
+    from tests.factories import full_packet
+
+    packet = full_packet(letter_language="es", delivery="center", record_format="electronic")
+    for letter in presenters.letters(packet, TODAY):
+        assert "My signature: " in letter.text() and "Date signed: " in letter.text()
+        copy = letter.own.text()
+        assert "Mi firma" not in copy and "Fecha de la firma" not in copy, letter.kind
+        assert "Mi nombre: Ana María Díaz" in copy  # who it is from stays
+
+
+def test_the_spanish_insurance_page_offers_an_interpreter_before_the_script(
+    patient: Client,
+) -> None:
+    patient.post("/packet/")
+    page = patient.get("/es/packet/insurance/").content.decode()
+    assert page.index("Puede hablar en español.") < page.index("Puede decir:")
