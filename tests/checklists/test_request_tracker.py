@@ -343,3 +343,29 @@ def test_the_pdf_lists_the_requests(full) -> None:
     assert "Letter to the records office" in part and "By fax" in part
     assert f"{sent:%B} {sent.day}, {sent.year}" in part
     assert f"{due:%B} {due.day}, {due.year}" in part
+
+
+def test_choosing_mine_after_a_conflict_saves_it(everything_needed: Client) -> None:
+    phone = everything_needed
+    send(phone, "office", sent_on=today() - timedelta(days=3))
+    laptop = joined(phone, "edit")
+    stale = held(phone.get(URL).content.decode(), "office")
+    send(laptop, "office", received="some")
+    stale["office-received"] = "all"
+    page = phone.post(URL, stale).content.decode()
+    again = held(page, "office")
+    again.update({"keep-office-received": "mine", "mine-office-received": "all"})
+    assert phone.post(URL, again).status_code == 302
+    assert RecordRequest.objects.get(kind="office").received == "all"
+
+
+def test_the_tracker_speaks_spanish(everything_needed: Client) -> None:
+    send(everything_needed, "office", sent_on=today() - timedelta(days=40))
+    page = everything_needed.get("/es" + URL).content.decode()
+    assert "Siga sus solicitudes de registros" in page
+    assert "Atrasada por 10 días" in page
+    assert "Imprimir la carta de seguimiento" in page
+    follow_up = everything_needed.get("/es/packet/requests/office/follow-up/").content.decode()
+    assert "Puede presentar una queja ante la Oficina de Derechos Civiles" in follow_up
+    # The letter itself stays in English, to send.
+    assert "within 10 days of this letter" in follow_up
