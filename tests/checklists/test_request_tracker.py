@@ -234,6 +234,16 @@ def test_deleting_the_packet_removes_its_requests(everything_needed: Client) -> 
     assert not Packet.objects.exists() and not RecordRequest.objects.exists()
 
 
+def test_purging_an_idle_packet_removes_its_requests(everything_needed: Client, settings) -> None:
+    from django.core.management import call_command
+
+    send(everything_needed, "office", sent_on=today())
+    old = timezone.now() - timedelta(days=settings.PACKET_MAX_IDLE_DAYS + 1)
+    Packet.objects.update(updated_at=old)
+    call_command("purge_packets", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert not Packet.objects.exists() and not RecordRequest.objects.exists()
+
+
 def test_the_check_page_lists_the_requests(everything_needed: Client) -> None:
     send(everything_needed, "office", sent_on=today() - timedelta(days=3))
     page = everything_needed.get("/packet/check/").content.decode()
