@@ -5,7 +5,7 @@ from django.utils.functional import lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from checklists.models import NOTE_MAX, QUESTION_MAX, InsuranceCall, Status
+from checklists.models import NOTE_MAX, QUESTION_MAX, InsuranceCall, RecordRequest, Status
 from core.dates import DatePartsField
 from core.validators import PatientForm
 from packets.models import LetterLanguage, Packet
@@ -318,3 +318,73 @@ DETAILS_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
 )
+
+
+def _is_yes(value) -> bool:
+    return value in (True, "True")
+
+
+class RequestForm(PatientForm, forms.ModelForm):
+    """How one records request is going (checklists/tracker.py): one form per
+    letter on the tracker page, its fields prefixed with the letter's kind."""
+
+    sent_on = optional_date(
+        _("Date you sent the letter"),
+        "11 3 2026",
+        earliest=_days_from_today(-365),
+        latest=_today,
+        too_early=_("%(label)s must be no more than a year ago."),
+        too_late=_("%(label)s must be today or in the past."),
+    )
+    promised_by = optional_date(
+        _("Date they promised the records, if they gave one"),
+        "12 1 2026",
+        earliest=_days_from_today(-365),
+        latest=_days_from_today(365),
+        too_early=_("%(label)s must be no more than a year ago."),
+        too_late=_("%(label)s must be no more than a year from today."),
+    )
+    more_time = forms.TypedChoiceField(
+        label=_("Did they write that they need more time?"),
+        help_text=_("This moves the due date 30 days later, one time only."),
+        choices=[(False, _("No")), (True, _("Yes, they wrote to me"))],
+        coerce=_is_yes,
+        empty_value=False,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    followed_up_on = optional_date(
+        _("Date you sent the follow-up letter, if you did"),
+        "12 10 2026",
+        earliest=_days_from_today(-365),
+        latest=_today,
+        too_early=_("%(label)s must be no more than a year ago."),
+        too_late=_("%(label)s must be today or in the past."),
+    )
+
+    class Meta:
+        model = RecordRequest
+        fields = ["sent_on", "sent_how", "promised_by", "more_time", "received", "followed_up_on"]
+        widgets = {"sent_how": forms.RadioSelect, "received": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("sent_how", "received"):
+            # No "not said" option: leaving all unchecked says the same.
+            self.fields[name].choices = [(v, lbl) for v, lbl in self.fields[name].choices if v]
+            self.fields[name].required = False
+
+    def clean(self) -> dict:
+        data = super().clean()
+        sent_on, promised_by = data.get("sent_on"), data.get("promised_by")
+        if sent_on and promised_by and promised_by < sent_on:
+            self.add_error(
+                "promised_by", _("The promised date must be on or after the date you sent it.")
+            )
+        followed = data.get("followed_up_on")
+        if sent_on and followed and followed < sent_on:
+            self.add_error(
+                "followed_up_on",
+                _("The follow-up date must be on or after the date you sent the first letter."),
+            )
+        return data

@@ -107,3 +107,68 @@ class InsuranceCall(models.Model):
 
     def __str__(self) -> str:
         return f"Insurance call for packet {self.packet_id}"
+
+
+# --- Records requests: what happened after a letter was printed ----------------
+
+
+class RequestKind(models.TextChoices):
+    OFFICE = "office", _("records office")
+    LAB = "lab", _("pathology lab")
+    IMAGING = "imaging", _("imaging department")
+
+
+class SentHow(models.TextChoices):
+    UNSET = "", _("Not said")
+    MAIL = "mail", _("By mail")
+    FAX = "fax", _("By fax")
+    PORTAL = "portal", _("Through the patient portal")
+    EMAIL = "email", _("By email")
+    IN_PERSON = "in_person", _("In person")
+
+
+class Received(models.TextChoices):
+    UNSET = "", _("Not said")
+    ALL = "all", _("All of it")
+    SOME = "some", _("Some of it")
+    NONE = "none", _("Nothing yet")
+
+
+class RequestQuerySet(PacketRowQuerySet):
+    def save_request(self, packet: Packet, kind: str, fields: dict) -> None:
+        """Write the changed fields of one request, one row per (packet, kind)."""
+        self.upsert(packet, "kind", {kind: fields})
+
+
+class RecordRequest(models.Model):
+    """One records request the patient sent (a letter to one holder) and how
+    it is going: when it went and how, the date the office promised, whether
+    it wrote that it needs more time, what came back, and the follow-up."""
+
+    packet = models.ForeignKey(Packet, on_delete=models.CASCADE, related_name="record_requests")
+    kind = models.CharField(max_length=10, choices=RequestKind.choices)
+    sent_on = models.DateField(_("Date you sent the letter"), null=True, blank=True)
+    sent_how = models.CharField(
+        _("How did you send it?"), max_length=10, choices=SentHow.choices, blank=True
+    )
+    promised_by = models.DateField(
+        _("Date they promised the records, if they gave one"), null=True, blank=True
+    )
+    more_time = models.BooleanField(_("Did they write that they need more time?"), default=False)
+    received = models.CharField(
+        _("What have you received?"), max_length=10, choices=Received.choices, blank=True
+    )
+    followed_up_on = models.DateField(
+        _("Date you sent the follow-up letter, if you did"), null=True, blank=True
+    )
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    objects = RequestQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["packet", "kind"], name="one_request_per_kind"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} request for packet {self.packet_id}"

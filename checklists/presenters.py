@@ -11,13 +11,14 @@ from functools import cache
 
 from django.db.models import CharField, Value
 from django.urls import get_script_prefix, reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
-from checklists import records
+from checklists import records, tracker
 from checklists.forms import DETAILS_SECTIONS, DetailsForm, InsuranceCallForm, LetterForm
 from checklists.letter import (
+    TITLES,
     Details,
     Letter,
     Planned,
@@ -26,7 +27,13 @@ from checklists.letter import (
     long_date,
     plan_letters,
 )
-from checklists.models import ChecklistEntry, InsuranceCall, PacketQuestion, Status
+from checklists.models import (
+    ChecklistEntry,
+    InsuranceCall,
+    PacketQuestion,
+    RecordRequest,
+    Status,
+)
 from packets.models import LetterLanguage, Packet
 from questionnaire import decision, scoring
 from questionnaire.models import Answer
@@ -272,6 +279,78 @@ def letters(
     return [replace(letter, own=mine) for letter, mine in zip(to_send, for_me, strict=True)]
 
 
+# --- Records requests ------------------------------------------------------------
+
+
+@dataclass
+class RequestView:
+    """One records request on the tracker: the saved row (or a blank one),
+    where it stands today and the records its letter asked for."""
+
+    row: RecordRequest
+    state: tracker.State
+    items: tuple[str, ...] = ()
+
+    @property
+    def kind(self) -> str:
+        return self.row.kind
+
+    @property
+    def heading(self) -> str:
+        return str(TITLES[self.kind])
+
+    @property
+    def holder(self) -> str:
+        return str(tracker.HOLDERS[self.kind])
+
+    @property
+    def has_clock(self) -> bool:
+        return tracker.has_clock(self.kind)
+
+    @property
+    def saved(self) -> bool:
+        return self.row.pk is not None
+
+
+def requested_kinds(packet: Packet, statuses: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """Each holder a letter asks (or asked) for records, with those records'
+    keys: items still needed, and those marked "Asked for it" since."""
+    asked = [
+        item
+        for item in records.ITEMS
+        if statuses.get(item.key, Status.NEED) in (Status.NEED, Status.ASKED)
+    ]
+    return {plan.kind: plan.items for plan in plan_letters(asked, details_of(packet))}
+
+
+def request_views(
+    packet: Packet, today: date, statuses: dict[str, str], rows: list[RecordRequest]
+) -> list[RequestView]:
+    """One view per letter the packet has, and per request already saved, in
+    letter order."""
+    planned = requested_kinds(packet, statuses)
+    by_kind = {row.kind: row for row in rows}
+    views = []
+    for kind in tracker.KINDS:
+        if kind not in planned and kind not in by_kind:
+            continue
+        row = by_kind.get(kind) or RecordRequest(packet=packet, kind=kind)
+        views.append(
+            RequestView(
+                row,
+                tracker.state(today, row.sent_on, row.promised_by, row.more_time, row.received),
+                planned.get(kind, ()),
+            )
+        )
+    return views
+
+
+def record_requests(packet: Packet, today: date) -> list[RequestView]:
+    """The tracker's requests: the checklist's statuses and the saved rows."""
+    statuses = dict(ChecklistEntry.objects.filter(packet=packet).values_list("item_key", "status"))
+    return request_views(packet, today, statuses, list(RecordRequest.objects.filter(packet=packet)))
+
+
 # --- Insurance -----------------------------------------------------------------
 
 
@@ -289,6 +368,8 @@ class Task:
     url: str
     status: str
     hint: str = ""
+    # A word that must stand out (an overdue request), not by color alone.
+    alert: str = ""
 
     @property
     def status_label(self) -> str:
@@ -316,6 +397,7 @@ def _task_order(prefix: str, language: str | None) -> tuple[tuple[str, str], ...
         ("questions", reverse("checklists:questions")),
         ("details", reverse("checklists:details")),
         ("letter", reverse("checklists:letter")),
+        ("requests", reverse("checklists:requests")),
         ("insurance", reverse("checklists:insurance")),
         ("check", reverse("checklists:check")),
     ]
@@ -349,9 +431,32 @@ class TaskList:
         ]
 
 
+def _requests_task(
+    packet: Packet, url: str, entries: dict[str, str], requests: list[RecordRequest]
+) -> Task:
+    """Tracking the letters: done when everything each letter asked for came."""
+    views = request_views(packet, timezone.localdate(), entries, requests)
+    sent = [view for view in views if view.row.sent_on]
+    late = sum(1 for view in views if view.state.overdue)
+    if late:
+        hint = gettext("%(count)d overdue") % {"count": late}
+    else:
+        hint = gettext("%(sent)d of %(total)d sent") % {"sent": len(sent), "total": len(views)}
+    return Task(
+        "requests",
+        _("Track your records requests"),
+        url,
+        _status(bool(sent), bool(views) and all(v.state.code == tracker.ALL for v in views)),
+        hint if views else "",
+        gettext("Overdue") if late else "",
+    )
+
+
 def tasks(packet: Packet) -> TaskList:
-    """Each task with its status, from one query of the saved rows (no rendering of items)."""
+    """Each task with its status, from one query of the saved rows (no
+    rendering of items), and one of the records requests (three rows at most)."""
     rows = saved(packet, questions=True, call=True)
+    requests = list(RecordRequest.objects.filter(packet=packet))
     answers = rows.answers
     entries = {key: status for key, (status, _note) in rows.entries.items()}
     question_count = len(rows.questions)
@@ -415,6 +520,7 @@ def tasks(packet: Packet) -> TaskList:
                 bool(packet.delivery and packet.record_format),
             ),
         ),
+        _requests_task(packet, urls["requests"], entries, requests),
         Task(
             "insurance",
             _("Call your insurance company"),
@@ -442,6 +548,7 @@ class PacketView:
     letters: list[Planned]
     call: InsuranceCall | None
     result: ResultView
+    requests: list[RequestView] = field(default_factory=list)
 
     @property
     def urgent(self) -> bool:
@@ -533,6 +640,7 @@ class CheckView:
     letters: list[Planned]
     call: InsuranceCall | None
     send_by: date | None = None
+    requests: list[RequestView] = field(default_factory=list)
 
     @property
     def sections(self) -> list[tuple[str, list[CheckRow]]]:
@@ -571,6 +679,7 @@ def check_summary(packet: Packet, today: date) -> CheckView:
         letters=plan_letters(still_needed(statuses), details, own),
         call=insurance(packet),
         send_by=details.send_by or default_send_by(today, details.appointment_date, details.urgent),
+        requests=_saved_requests(packet, statuses),
     )
 
 
@@ -588,4 +697,16 @@ def whole_packet(packet: Packet, today: date) -> PacketView:
         ),
         call=insurance(packet),
         result=result(packet, answers),
+        requests=_saved_requests(packet, statuses, today),
     )
+
+
+def _saved_requests(
+    packet: Packet, statuses: dict[str, str], today: date | None = None
+) -> list[RequestView]:
+    """The requests with something saved, for the check page and the PDF."""
+    rows = list(RecordRequest.objects.filter(packet=packet))
+    if not rows:
+        return []
+    views = request_views(packet, today or timezone.localdate(), statuses, rows)
+    return [view for view in views if view.saved]

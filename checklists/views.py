@@ -14,18 +14,32 @@ from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from checklists import merge, presenters, records
-from checklists.forms import DetailsForm, InsuranceCallForm, ItemForm, LetterForm, QuestionForm
-from checklists.models import QUESTIONS_MAX, ChecklistEntry, InsuranceCall, PacketQuestion, Status
+from checklists import merge, presenters, records, tracker
+from checklists.forms import (
+    DetailsForm,
+    InsuranceCallForm,
+    ItemForm,
+    LetterForm,
+    QuestionForm,
+    RequestForm,
+)
+from checklists.models import (
+    QUESTIONS_MAX,
+    ChecklistEntry,
+    InsuranceCall,
+    PacketQuestion,
+    RecordRequest,
+    Status,
+)
 from core import held
 from packets import access
-from packets.models import Packet
+from packets.models import LetterLanguage, Packet
 from packets.pages import render_packet_page
 
 PAGE_METHODS = ["GET", "HEAD", "POST"]
@@ -540,5 +554,197 @@ def check(request: HttpRequest, current: Packet) -> HttpResponse:
             "view": presenters.check_summary(current, _today()),
             "tasks": presenters.task_order(),
             "can_edit": current.can_edit,
+        },
+    )
+
+
+# --- Records requests: after the letters --------------------------------------------
+
+
+REQUEST_FIELDS = list(RequestForm.Meta.fields)
+
+
+def _request_form(view: presenters.RequestView, data=None) -> RequestForm:
+    return RequestForm(data, instance=view.row, prefix=view.kind)
+
+
+def _stored_request(row: RecordRequest) -> dict:
+    return {name: getattr(row, name) for name in REQUEST_FIELDS}
+
+
+@require_http_methods(PAGE_METHODS)
+@never_cache
+@access.with_packet("checklists:packet")
+def record_requests(request: HttpRequest, current: Packet) -> HttpResponse:
+    """Each letter's request: when it went, what came back, when it is due.
+
+    One form per letter, saved alone; like every task form it writes only
+    what this page changed (checklists/merge.py), and a change made
+    elsewhere meanwhile is shown, never overwritten.
+    """
+    today = _today()
+    views = presenters.record_requests(current, today)
+    by_kind = {view.kind: view for view in views}
+    if request.method != "POST":
+        refused = held.take(request)
+        kind = refused.data.get("kind") if refused else None
+        if kind not in by_kind:
+            return _requests_page(request, views)
+        data = refused.data
+        form = _request_form(by_kind[kind], data)
+        form.is_valid()
+        drawn = [
+            (merge.DRAWN + form.add_prefix(name), data.get(merge.DRAWN + form.add_prefix(name), ""))
+            for name in REQUEST_FIELDS
+        ]
+        return _requests_page(request, views, {kind: (form, drawn, [])})
+
+    kind = request.POST.get("kind", "")
+    view = by_kind.get(kind)
+    if view is None:
+        raise Http404("No such records request")
+    names = [f"{kind}-{name}" for name in REQUEST_FIELDS]
+    data = merge.with_choices(request.POST, names)
+    # Read before the form is validated: a model form writes what it was
+    # sent onto its row.
+    stored = _stored_request(view.row)
+    form = _request_form(view, data)
+    if not form.is_valid():
+        return held.refused(request, data)
+    changed, conflicts = [], []
+    for name in REQUEST_FIELDS:
+        field, html_name = form.fields[name], form.add_prefix(name)
+        mine = form.cleaned_data[name]
+        plan = merge.three_way(merge.drawn_value(field, data, html_name), mine, stored[name])
+        if plan is merge.Plan.WRITE:
+            changed.append(name)
+        elif plan is merge.Plan.CONFLICT:
+            conflicts.append(
+                merge.Conflict(
+                    html_name,
+                    str(field.label),
+                    merge.as_text(field, stored[name]),
+                    merge.as_text(field, mine),
+                    merge.as_raw(field, mine),
+                )
+            )
+    if changed:
+        RecordRequest.objects.save_request(
+            current, kind, {name: form.cleaned_data[name] for name in changed}
+        )
+    if conflicts:
+        # Drawn afresh from what is saved now; the patient's own values wait
+        # beside each conflict, to choose.
+        views = presenters.record_requests(current, today)
+        view = next(v for v in views if v.kind == kind)
+        fresh = _request_form(view)
+        drawn = merge.drawn_inputs(fresh, _stored_request(view.row))
+        return _requests_page(request, views, {kind: (fresh, drawn, conflicts)})
+    messages.success(request, _("Saved: %(letter)s.") % {"letter": view.heading})
+    return redirect(reverse("checklists:requests") + f"#request-{kind}")
+
+
+def _requests_page(
+    request: HttpRequest,
+    views: list[presenters.RequestView],
+    bound: dict[str, tuple[RequestForm, list, list]] | None = None,
+) -> HttpResponse:
+    """The tracker page; ``bound`` holds the one form that comes back
+    refused or with conflicts (form, drawn inputs, conflicts)."""
+    bound = bound or {}
+    entries, refused = [], None
+    for view in views:
+        if view.kind in bound:
+            form, drawn, conflicts = bound[view.kind]
+            if form.errors:
+                refused = form
+        else:
+            form = _request_form(view)
+            drawn, conflicts = merge.drawn_inputs(form, _stored_request(view.row)), []
+        entries.append({"view": view, "form": form, "drawn": drawn, "conflicts": conflicts})
+    return render_packet_page(
+        request,
+        "checklists/requests.html",
+        {
+            "entries": entries,
+            "form": refused,
+            "has_errors": refused is not None,
+            "overdue": sum(1 for view in views if view.state.overdue),
+            "autosaved": _("Not saved: this changed on another device. Choose which to keep.")
+            if any(conflicts for _f, _d, conflicts in bound.values())
+            else "",
+        },
+    )
+
+
+def _saved_request(current: Packet, kind: str) -> RecordRequest | None:
+    if kind not in tracker.KINDS:
+        raise Http404("No such records request")
+    return RecordRequest.objects.filter(packet=current, kind=kind).first()
+
+
+def _not_sent_yet(request: HttpRequest, kind: str) -> HttpResponse:
+    """A clear page, not an error, before the letter's date is saved."""
+    return render_packet_page(
+        request, "checklists/request_not_sent.html", {"holder": tracker.HOLDERS[kind], "kind": kind}
+    )
+
+
+@require_safe
+@never_cache
+@access.with_packet("checklists:packet", viewable=True)
+def request_reminder(request: HttpRequest, current: Packet, kind: str) -> HttpResponse:
+    """A calendar file with one all-day event on the request's due date."""
+    row = _saved_request(current, kind)
+    if row is None or row.sent_on is None:
+        return _not_sent_yet(request, kind)
+    due = tracker.due_date(row.sent_on, row.promised_by, row.more_time)
+    body = tracker.reminder(
+        tracker.reminder_uid(current.pk, kind),
+        kind,
+        due,
+        row.updated_at,
+        timezone.now(),
+        request.build_absolute_uri(reverse("checklists:requests")),
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="records-request-{kind}.ics"'
+    return response
+
+
+@require_safe
+@never_cache
+@access.with_packet("checklists:packet")
+def request_follow_up(request: HttpRequest, current: Packet, kind: str) -> HttpResponse:
+    """The follow-up letter for a request that went unanswered, and then how
+    to complain to HHS's Office for Civil Rights."""
+    row = _saved_request(current, kind)
+    if row is None or row.sent_on is None:
+        return _not_sent_yet(request, kind)
+    today = _today()
+    statuses = dict(ChecklistEntry.objects.filter(packet=current).values_list("item_key", "status"))
+    items = presenters.requested_kinds(current, statuses).get(kind, ())
+    details = tracker.letter_details(current)
+
+    def build(language: str) -> tracker.FollowUp:
+        with translation.override(language):
+            return tracker.follow_up_letter(
+                kind, details, row.sent_on, items, row.received, today, language
+            )
+
+    own = build("es") if current.letter_language == LetterLanguage.SPANISH else None
+    return render_packet_page(
+        request,
+        "checklists/follow_up.html",
+        {
+            "letter": build("en"),
+            "own": own,
+            "kind": kind,
+            "holder": tracker.HOLDERS[kind],
+            "has_clock": tracker.has_clock(kind),
+            "state": tracker.state(
+                today, row.sent_on, row.promised_by, row.more_time, row.received
+            ),
+            "complaint_days": tracker.COMPLAINT_DAYS,
         },
     )

@@ -203,6 +203,7 @@ def test_every_task_page_has_no_accessibility_violations(page: Page, site: str) 
         ("/packet/questions/", "packet-questions"),
         ("/packet/details/", "packet-details"),
         ("/packet/letter/", "packet-letter"),
+        ("/packet/requests/", "packet-requests"),
         ("/packet/insurance/", "packet-insurance"),
         ("/packet/check/", "packet-check"),
         ("/packet/delete/", "packet-delete"),

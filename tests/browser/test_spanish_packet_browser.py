@@ -39,6 +39,10 @@ def choose_both_languages(page: Page) -> None:
     ).is_checked()
     page.get_by_label("Enviarlos a mí").check()
     page.get_by_role("button", name="Guardar y continuar").click()
+    # Next come the records requests, then the insurance call.
+    page.get_by_role("heading", name="Siga sus solicitudes de registros", level=1).wait_for()
+    is_spanish(page)
+    page.get_by_role("link", name="Siguiente: llame a su seguro médico").click()
     page.get_by_role("heading", name="Llame a su seguro médico").wait_for()
     is_spanish(page)
     assert "pida un intérprete" in page.locator("main").inner_text()

@@ -59,10 +59,11 @@ def test_the_task_list_shows_every_task_in_order(with_packet: Client) -> None:
         "/packet/questions/",
         "/packet/details/",
         "/packet/letter/",
+        "/packet/requests/",
         "/packet/insurance/",
         "/packet/check/",
     ]
-    assert html.count(">Not started<") == 12
+    assert html.count(">Not started<") == 13
     assert "0 of 16 records ready" in html
 
 
@@ -419,9 +420,11 @@ def test_the_check_page_shows_what_will_print_with_change_links(full) -> None:
         ("details/", 3),
         ("letter/", 4),
         ("insurance/", 4),
-        # Answers and entries in one query, then questions and the call: never
-        # the value ratings or the letters' wording.
-        ("check/", 6),
+        # The checklist's statuses and the saved requests (three rows at most).
+        ("requests/", 5),
+        # Answers and entries in one query, then questions, the call and the
+        # saved requests: never the value ratings or the letters' wording.
+        ("check/", 7),
     ],
 )
 def test_each_page_needs_few_queries(
