@@ -61,7 +61,6 @@ def failure_key(key: str) -> str:
 
 # Which PDF of a packet: the packet itself, or its letters (printing/cache.py LETTER_DOCUMENTS).
 PACKET = "packet"
-DOCUMENTS = (PACKET, *pdf_cache.LETTER_DOCUMENTS)
 
 
 def etag_of(current: Packet, document: str, paper: str, today: date, language: str) -> str:
@@ -78,7 +77,9 @@ def key_of(packet_id: int, document: str, paper: str, language: str) -> str:
     return pdf_cache.letters_key(packet_id, document, paper, language)
 
 
-def _html(current: Packet, document: str, today: date, paper: str, language: str):
+def _html(
+    current: Packet, document: str, today: date, paper: str, language: str
+) -> str | list[str]:
     with translation.override(language):
         if document == PACKET:
             return packet.packet_pdf_html(current, today, paper, language)
