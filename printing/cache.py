@@ -97,7 +97,8 @@ def blank_key(paper: str, language: str) -> str:
 ALL_LETTERS = "all"
 LETTER_DOCUMENTS = (ALL_LETTERS, OFFICE, LAB, IMAGING)
 
-# The packet PDF's task (printing/tasks.py): its finished rows may hold a PDF.
+# The task that makes every PDF of a packet, the packet's and the letters'
+# (printing/tasks.py): its finished rows may hold a PDF.
 RENDER_TASK_PATH = "printing.tasks.render_packet_pdf"
 
 

@@ -10,18 +10,16 @@ letter it is and "page 2 of 2", the way a continued letter does, so a sheet
 that comes apart from the first is still matched to the patient. Every page
 of a Spanish copy says it is a copy to read, not to send.
 
-They are made the way the packet PDF is: a worker renders them
-(``render_letters_pdf``, printing/tasks.py's protocol) into the cache, keyed
-by the packet's version, and "Delete my packet" forgets them
-(printing/cache.py ``forget_pdfs``).
+They are made by the packet PDF's own path, with the letters as its
+``document`` (printing/tasks.py, printing/views.py ``worker_pdf``): a worker
+renders them into the cache, keyed by the packet's version, with the same
+fallbacks when Redis is down or no worker takes the render, and "Delete my
+packet" forgets them (printing/cache.py ``forget_pdfs``).
 """
 
 import hashlib
-from collections.abc import Callable
 from datetime import date
 
-from django.core.cache import cache
-from django.tasks import task
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -33,7 +31,6 @@ from checklists.records import IMAGING, LAB, OFFICE
 from core.text import normalise_controls
 from packets.models import Packet
 from printing import cache as pdf_cache
-from printing import pdf, tasks
 from printing.packet import plain_copy
 
 ALL = pdf_cache.ALL_LETTERS
@@ -90,63 +87,3 @@ def has_letter(packet: Packet, document: str) -> bool:
     statuses = dict(ChecklistEntry.objects.filter(packet=packet).values_list("item_key", "status"))
     plans = plan_letters(still_needed(statuses), details_of(packet))
     return any(document in (ALL, plan.kind) for plan in plans)
-
-
-@task()
-def render_letters_pdf(
-    packet_id: int, etag: str, document: str, paper: str, language: str, today: str
-) -> str:
-    """Make one packet's letters PDF for the version ``etag`` names, into the cache."""
-    day = date.fromisoformat(today)
-
-    def current_etag(current: Packet) -> str:
-        return letters_etag(current.pk, current.updated_at, document, paper, day, language)
-
-    def html(current: Packet) -> list[str]:
-        with translation.override(language):
-            return letters_pdf_html(current, day, paper, document)
-
-    key = pdf_cache.letters_key(packet_id, document, paper, language)
-    return render_into_cache(packet_id, etag, key, current_etag, html)
-
-
-def render_into_cache(
-    packet_id: int,
-    etag: str,
-    key: str,
-    current_etag: Callable[[Packet], str],
-    html: Callable[[Packet], str | list[str]],
-) -> str:
-    """A worker's render of one document of a packet (printing/tasks.py's
-    steps): nothing kept for a packet deleted or changed while it rendered,
-    and why it failed kept beside the cache for the page that polls."""
-    try:
-        current = Packet.objects.filter(pk=packet_id).first()
-        if current is None or current_etag(current) != etag:
-            return "outdated"
-        cached = cache.get(key)
-        if cached and cached[0] == etag:
-            return "made"
-        try:
-            content = pdf.render_pdf(
-                html(current), wait_for_slot=tasks.WORKER_WAIT_FOR_SLOT_SECONDS
-            )
-        except pdf.TooManyPages:
-            cache.set(tasks.failure_key(key), (etag, "too_long"), tasks.FAILURE_SECONDS)
-            return "too_long"
-        except pdf.RenderBusy:
-            cache.set(tasks.failure_key(key), (etag, "busy"), tasks.FAILURE_SECONDS)
-            return "busy"
-        except pdf.RenderFailed:
-            cache.set(tasks.failure_key(key), (etag, "failed"), tasks.FAILURE_SECONDS)
-            return "failed"
-        if not pdf_cache.unchanged(current.pk, current.updated_at):
-            return "outdated"
-        cache.set(key, (etag, content), tasks.PDF_SECONDS)
-        if not pdf_cache.unchanged(current.pk, current.updated_at):
-            pdf_cache.discard(key)
-            return "outdated"
-        return "made"
-    finally:
-        if cache.get(tasks.job_key(key)) == etag:
-            cache.delete(tasks.job_key(key))

@@ -1,4 +1,9 @@
-"""Packet PDFs are made by workers, never by a web thread.
+"""A packet's PDFs are made by workers, never by a web thread.
+
+One path for every PDF of a packet: the packet itself (``PACKET``), every
+letter (``ALL_LETTERS``) or one letter (printing/letters.py). ``document``
+says which; everything else (the queue, the cache, the tasks table, the
+fallbacks) is the same for all of them.
 
 A download that finds no PDF for the packet's current version queues one
 render (Django's task framework; `manage.py db_worker` runs them) and answers
@@ -36,7 +41,7 @@ from django_tasks_db.models import DBTaskResult
 from core.caches import CacheUnavailable, set_or_raise
 from packets.models import Packet
 from printing import cache as pdf_cache
-from printing import packet, pdf
+from printing import letters, packet, pdf
 
 PDF_SECONDS = 24 * 3600
 # How long a queued render counts as under way: a worker that died frees it.
@@ -54,8 +59,31 @@ def failure_key(key: str) -> str:
     return f"{key}:failed"
 
 
-def _current_etag(current: Packet, paper: str, today: date, language: str) -> str:
-    return pdf_cache.packet_etag(current.pk, current.updated_at, paper, today, language)
+# Which PDF of a packet: the packet itself, or its letters (printing/cache.py LETTER_DOCUMENTS).
+PACKET = "packet"
+
+
+def etag_of(current: Packet, document: str, paper: str, today: date, language: str) -> str:
+    """The version of one PDF: the packet's row, the paper, the day, the language, which PDF."""
+    if document == PACKET:
+        return pdf_cache.packet_etag(current.pk, current.updated_at, paper, today, language)
+    return letters.letters_etag(current.pk, current.updated_at, document, paper, today, language)
+
+
+def key_of(packet_id: int, document: str, paper: str, language: str) -> str:
+    """Where the cache keeps one PDF of a packet (forget_pdfs removes each of them)."""
+    if document == PACKET:
+        return pdf_cache.packet_key(packet_id, paper, language)
+    return pdf_cache.letters_key(packet_id, document, paper, language)
+
+
+def _html(
+    current: Packet, document: str, today: date, paper: str, language: str
+) -> str | list[str]:
+    with translation.override(language):
+        if document == PACKET:
+            return packet.packet_pdf_html(current, today, paper, language)
+        return letters.letters_pdf_html(current, today, paper, document)
 
 
 @dataclass(frozen=True)
@@ -127,23 +155,28 @@ def worker_seen_since(when: datetime) -> bool:
 
 
 def make(
-    packet_id: int, etag: str, paper: str, language: str, today: str, wait_for_slot: float
+    packet_id: int,
+    etag: str,
+    paper: str,
+    language: str,
+    today: str,
+    wait_for_slot: float,
+    document: str = PACKET,
 ) -> str | dict:
-    """Make one packet's PDF for the version ``etag`` names, into the cache; what happened.
+    """Make one PDF of a packet for the version ``etag`` names, into the cache; what happened.
 
     When the cache cannot take the PDF, it is returned with the outcome (the
     tasks table keeps it), so the patient still gets it."""
-    key = pdf_cache.packet_key(packet_id, paper, language)
+    key = key_of(packet_id, document, paper, language)
     day = date.fromisoformat(today)
     try:
         current = Packet.objects.filter(pk=packet_id).first()
-        if current is None or _current_etag(current, paper, day, language) != etag:
+        if current is None or etag_of(current, document, paper, day, language) != etag:
             return "outdated"  # deleted, or changed since it was asked for
         cached = cache.get(key)
         if cached and cached[0] == etag:
             return "made"  # asked twice (a marker that lapsed): made once
-        with translation.override(language):
-            html = packet.packet_pdf_html(current, day, paper, language)
+        html = _html(current, document, day, paper, language)
         try:
             content = pdf.render_pdf(html, wait_for_slot=wait_for_slot)
         except pdf.TooManyPages:
@@ -178,16 +211,21 @@ def make(
 
 @task()
 def render_packet_pdf(
-    packet_id: int, etag: str, paper: str, language: str, today: str
+    packet_id: int, etag: str, paper: str, language: str, today: str, document: str = PACKET
 ) -> str | dict:
-    """Make one packet's PDF in a worker, which may wait a while for a render slot."""
-    return make(packet_id, etag, paper, language, today, WORKER_WAIT_FOR_SLOT_SECONDS)
+    """Make one PDF of a packet in a worker, which may wait a while for a render slot.
+
+    The packet and its letters share this task, so its rows are found by
+    version (``job``) and forgotten with the packet (printing/cache.py) alike."""
+    return make(packet_id, etag, paper, language, today, WORKER_WAIT_FOR_SLOT_SECONDS, document)
 
 
-def make_now(packet_id: int, etag: str, paper: str, language: str, today: str) -> str | dict:
+def make_now(
+    packet_id: int, etag: str, paper: str, language: str, today: str, document: str = PACKET
+) -> str | dict:
     """The last resort when no worker is there: make it in the request, under
     the same render slots, waiting no longer than any web thread may."""
-    return make(packet_id, etag, paper, language, today, pdf.WAIT_FOR_SLOT_SECONDS)
+    return make(packet_id, etag, paper, language, today, pdf.WAIT_FOR_SLOT_SECONDS, document)
 
 
 def _drop_pdf_of_deleted_packet(sender, task_result, **kwargs) -> None:

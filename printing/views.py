@@ -1,14 +1,16 @@
-"""The PDFs: the patient's packet and the blank checklist anyone can print.
+"""The PDFs: the patient's packet, its letters, and the blank checklist anyone can print.
 
-Both take one path (``_cached_pdf``): a 304 or a cached copy before anything
-is built; otherwise the limit check, then one render, kept for next time.
+The packet's PDFs (the packet, every letter, one letter) take one path,
+``worker_pdf``: a 304 or a cached copy, or one render queued for a worker
+(printing/tasks.py). The blank checklist, the same for everyone, is rendered
+in the request (``_cached_pdf``) and kept for next time.
 """
 
 import base64
 from collections.abc import Callable
 
 from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -22,7 +24,7 @@ from packets import access
 from packets.models import Packet, PaperSize
 from packets.pages import render_packet_page
 from printing import cache as pdf_cache
-from printing import limits, pdf, tasks
+from printing import letters, limits, pdf, tasks
 
 
 def _paper(request: HttpRequest, default: str = PaperSize.LETTER) -> str:
@@ -95,14 +97,48 @@ def _cached_pdf(
 @vary_on_headers("HX-Request")
 @access.with_packet("checklists:packet", viewable=True)
 def packet_pdf(request: HttpRequest, current: Packet) -> HttpResponse:
-    """The packet's PDF from the cache; otherwise one render queued for a
-    worker (printing/tasks.py) and "Making your PDF" at once."""
+    """The packet's PDF (``worker_pdf``)."""
+    return worker_pdf(request, current, tasks.PACKET)
+
+
+@require_safe
+@never_cache
+@vary_on_headers("HX-Request")
+@access.with_packet("checklists:packet", viewable=True)
+def all_letters_pdf(request: HttpRequest, current: Packet) -> HttpResponse:
+    """Every letter the packet holds, one after another, each from a new page."""
+    return worker_pdf(request, current, letters.ALL)
+
+
+@require_safe
+@never_cache
+@vary_on_headers("HX-Request")
+@access.with_packet("checklists:packet", viewable=True)
+def letter_pdf(request: HttpRequest, current: Packet, kind: str) -> HttpResponse:
+    """One letter (and its Spanish copy, when the patient asked for one)."""
+    if kind == letters.ALL or kind not in letters.FILENAMES:
+        raise Http404("no such letter")
+    return worker_pdf(request, current, kind)
+
+
+def _filename(document: str) -> str:
+    return "second-opinion-packet.pdf" if document == tasks.PACKET else letters.FILENAMES[document]
+
+
+def worker_pdf(request: HttpRequest, current: Packet, document: str) -> HttpResponse:
+    """One PDF of the packet (``document``: the packet, every letter, or one)
+    from the cache; otherwise one render queued for a worker
+    (printing/tasks.py) and "Making your PDF" at once.
+
+    A browser without a packet is sent to start one, and a view-only browser
+    may download, for every document alike (the views' decorators)."""
     paper = _paper(request, current.paper_size)
     today = timezone.localdate()
     language = get_language()  # read once: the cache key, the ETag and the words box
     # Decided from the packet row alone, before anything else is gathered.
-    etag = pdf_cache.packet_etag(current.pk, current.updated_at, paper, today, language)
-    key = pdf_cache.packet_key(current.pk, paper, language)
+    etag = tasks.etag_of(current, document, paper, today, language)
+    key = tasks.key_of(current.pk, document, paper, language)
+    filename = _filename(document)
     if f'"{etag}"' in request.headers.get("If-None-Match", ""):
         response = HttpResponse(status=304)
         response["ETag"] = f'"{etag}"'
@@ -116,9 +152,9 @@ def packet_pdf(request: HttpRequest, current: Packet) -> HttpResponse:
     def ready() -> HttpResponse | None:
         """The PDF, or the page saying why it could not be made, once a render ended."""
         if cached and cached[0] == etag:
-            return _pdf_response(cached[1], etag, "second-opinion-packet.pdf")
+            return _pdf_response(cached[1], etag, filename)
         if queued is not None and queued.content is not None:  # the cache could not keep it
-            return _pdf_response(queued.content, etag, "second-opinion-packet.pdf")
+            return _pdf_response(queued.content, etag, filename)
         failed = cache.get(tasks.failure_key(key))
         kind = failed[1] if failed and failed[0] == etag else None
         if kind is None and queued is not None and queued.outcome in FAILURES:
@@ -135,6 +171,10 @@ def packet_pdf(request: HttpRequest, current: Packet) -> HttpResponse:
         return None
 
     answer = ready()
+    if answer is None and document != tasks.PACKET and not letters.has_letter(current, document):
+        # A letter the packet does not hold (every record it would ask for is
+        # in hand) is not there to download: asked before anything is counted.
+        raise Http404("the packet holds no such letter")
     under_way = cache.get(tasks.job_key(key)) == etag or (
         queued is not None and queued.under_way(now)
     )
@@ -146,7 +186,9 @@ def packet_pdf(request: HttpRequest, current: Packet) -> HttpResponse:
             response["Retry-After"] = str(retry_after)
             return response
         cache.set(tasks.job_key(key), etag, tasks.JOB_SECONDS)
-        tasks.render_packet_pdf.enqueue(current.pk, etag, paper, language, today.isoformat())
+        tasks.render_packet_pdf.enqueue(
+            current.pk, etag, paper, language, today.isoformat(), document=document
+        )
         cached, queued = cache.get(key), tasks.job(etag)
         answer = ready()  # a backend that runs tasks at once (the tests') has finished
     slow = None
@@ -154,7 +196,7 @@ def packet_pdf(request: HttpRequest, current: Packet) -> HttpResponse:
         # Busy workers take it in turn; with none at all, it would wait for ever.
         slow = "busy" if tasks.worker_seen_since(queued.queued_at) else "no_worker"
         if slow == "no_worker" and request.GET.get("now") and not request.htmx:
-            return _make_now(request, current, etag, key, paper, language, today, queued)
+            return _make_now(request, current, document, etag, key, paper, language, today, queued)
     if request.htmx:
         if answer is None and slow and request.GET.get("shown") != slow:
             # Said once; the next polls answer 204 and leave it on the screen.
@@ -198,6 +240,7 @@ def _making(request: HttpRequest, slow: str | None) -> dict:
 def _make_now(
     request: HttpRequest,
     current: Packet,
+    document: str,
     etag: str,
     key: str,
     paper: str,
@@ -207,14 +250,14 @@ def _make_now(
 ) -> HttpResponse:
     """No worker took the render: make it here, as a last resort, under the
     same render slots (a web thread waits at most a second for one)."""
-    outcome = tasks.make_now(current.pk, etag, paper, language, today.isoformat())
+    outcome = tasks.make_now(current.pk, etag, paper, language, today.isoformat(), document)
     tasks.forget_job(queued)  # a worker that comes back finds nothing left to do
     if isinstance(outcome, dict):
-        return _pdf_response(base64.b64decode(outcome["pdf"]), etag, "second-opinion-packet.pdf")
+        return _pdf_response(base64.b64decode(outcome["pdf"]), etag, _filename(document))
     if outcome == "made":
         cached = cache.get(key)
         if cached and cached[0] == etag:
-            return _pdf_response(cached[1], etag, "second-opinion-packet.pdf")
+            return _pdf_response(cached[1], etag, _filename(document))
     if outcome in FAILURES:
         cache.delete(tasks.failure_key(key))  # said here: the next download tries again
         return _failure_page(request, outcome)

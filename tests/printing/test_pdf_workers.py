@@ -204,3 +204,39 @@ def test_a_render_behind_busy_workers_says_so_and_waits_its_turn() -> None:
 
     run_worker()
     assert ana.get("/packet/packet.pdf", {"shown": "busy"}, **HX).status_code == 286
+
+
+@QUEUED
+@override_settings(PDF_QUEUE_PATIENCE_SECONDS=20)
+def test_a_letters_render_no_worker_takes_says_so_and_try_again_makes_it() -> None:
+    ana = patient("Ana Letters No Worker")  # nothing marked yet: every letter is still to send
+    first = ana.get("/packet/letters.pdf")
+    assert first.status_code == 202
+    assert "Making your PDF" in first.content.decode()
+    queued_ago(30)
+    poll = ana.get("/packet/letters.pdf", **HX)
+    assert poll.status_code == 200
+    page = poll.content.decode()
+    assert "This is taking longer than usual." in page
+    assert "is not working right now" in page
+    assert 'href="/packet/letters.pdf?now=1">Try again</a>' in page
+    assert ana.get("/packet/letters.pdf", {"shown": "no_worker"}, **HX).status_code == 204
+    plain = ana.get("/packet/letters.pdf")
+    assert plain.status_code == 202
+    assert 'href="/packet/letters.pdf?now=1">Try again</a>' in plain.content.decode()
+    assert DBTaskResult.objects.count() == 1  # asking again queued nothing more
+
+    made = ana.get("/packet/letters.pdf", {"now": "1"})
+    assert made.status_code == 200
+    assert made["Content-Disposition"] == 'attachment; filename="records-request-letters.pdf"'
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(made.content)).pages)
+    assert "Dear records team," in text and "Ana Letters No Worker" in text
+    assert "My second opinion packet" not in text  # the letters, not the packet
+    assert not DBTaskResult.objects.exists()
+    assert ana.get("/packet/letters.pdf").status_code == 200  # and it is kept
+    # One letter takes the same path.
+    assert ana.get("/packet/letters/lab.pdf").status_code == 202
+    queued_ago(30)
+    one = ana.get("/packet/letters/lab.pdf", {"now": "1"})
+    assert one.status_code == 200
+    assert "Dear pathology team," in PdfReader(io.BytesIO(one.content)).pages[0].extract_text()

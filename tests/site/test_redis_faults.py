@@ -226,6 +226,39 @@ def test_a_pdf_made_during_an_outage_goes_with_its_packet(on_redis: OwnRedis) ->
     assert not DBTaskResult.objects.exists()
 
 
+@pytest.mark.django_db(transaction=True)
+@QUEUED
+def test_a_patient_gets_their_letters_pdf_while_redis_is_down(on_redis: OwnRedis) -> None:
+    ana = Client()
+    ana.post("/packet/")  # nothing marked yet: every letter is still to send
+    save(ana, name="Ana Letters Without Redis")
+    # One queued while Redis was up (its marker is in Redis), one during the outage.
+    assert ana.get("/packet/letters.pdf").status_code == 202
+    on_redis.stop()
+    assert ana.get("/packet/letters/lab.pdf").status_code == 202
+    assert ana.get("/packet/letters.pdf", **HX).status_code == 204  # still under way
+    assert ana.get("/packet/letters/lab.pdf", **HX).status_code == 204
+    with mock.patch.object(tasks, "WORKER_WAIT_FOR_SLOT_SECONDS", 5):
+        run_worker()
+    assert ana.get("/packet/letters.pdf", **HX).status_code == 286
+    every = ana.get("/packet/letters.pdf")
+    assert every.status_code == 200
+    text = pdf_text(every.content)
+    assert "Dear records team," in text and "Ana Letters Without Redis" in text
+    lab = ana.get("/packet/letters/lab.pdf")
+    assert lab.status_code == 200
+    assert "Dear pathology team," in pdf_text(lab.content)
+    assert DBTaskResult.objects.count() == 2  # the polls queued nothing more
+
+    # Redis comes back empty: the letters made during the outage are still there,
+    # and they go with the packet.
+    on_redis.start()
+    assert ana.get("/packet/letters.pdf").status_code == 200
+    assert DBTaskResult.objects.count() == 2
+    assert ana.post("/packet/delete/").status_code == 200
+    assert not DBTaskResult.objects.exists()
+
+
 def copy_of(client: Client) -> Client:
     """Another tab of the same browser, holding the cookie as it is now."""
     tab = Client()
