@@ -65,7 +65,7 @@ def test_a_patient_finds_a_center_and_takes_it_into_the_packet(
         assert page.get_by_label("The center's website").input_value().startswith("https://")
         check_access()
         page.goto(site + "/packet/check/")
-        row = page.locator(".summary-row", has_text="Your second opinion")
+        row = page.locator(".summary-row", has_text="Where you are getting the second opinion")
         assert name in row.inner_text()
         with page.expect_download() as info:
             page.get_by_role("link", name="Download PDF (US Letter)").click()
