@@ -144,7 +144,11 @@ def _recipient(kind: str, details: Details) -> tuple[Line, ...]:
             Line(_("Address"), details.records_office_address.strip()),
         )
     if kind == LAB:
-        return (Line(_("To"), _("Pathology department")), Line(_("Lab name and address"), ""))
+        return (
+            Line(_("To"), _("Pathology department")),
+            Line(_("Lab name"), details.lab_name.strip()),
+            Line(_("Lab address"), ""),
+        )
     return (Line(_("To"), _("Radiology (imaging) department")), Line(_("Address"), ""))
 
 
@@ -219,6 +223,7 @@ def follow_up_letter(
                 _("My date of birth"),
                 long_date(details.date_of_birth) if details.date_of_birth else "",
             ),
+            Line(_("Medical record number, if known"), details.mrn.strip()),
             Line(_("My address"), details.address.strip()),
             Line(_("My phone"), details.phone.strip()),
             Line(_("My signature"), ""),
@@ -294,4 +299,6 @@ def letter_details(packet) -> Details:
         records_office=packet.records_office,
         records_office_address=packet.records_office_address,
         center=packet.center,
+        mrn=packet.mrn,
+        lab_name=packet.lab_name,
     )

@@ -381,3 +381,14 @@ def test_the_tracker_speaks_spanish(everything_needed: Client) -> None:
     assert "Puede presentar una queja ante la Oficina de Derechos Civiles" in follow_up
     # The letter itself stays in English, to send.
     assert "within 10 days of this letter" in follow_up
+
+
+def test_the_follow_up_names_the_lab_and_the_medical_record_number(db) -> None:
+    packet = full_packet(lab_name="Mercy Pathology Lab")
+    details = tracker.letter_details(packet)
+    sent = date(2026, 10, 1)
+    lab = tracker.follow_up_letter("lab", details, sent, (), "", date(2026, 11, 20))
+    office = tracker.follow_up_letter("office", details, sent, (), "", date(2026, 11, 20))
+    assert "Lab name: Mercy Pathology Lab" in lab.text()
+    assert "30 days" not in lab.text()  # slides: no HIPAA clock
+    assert "Medical record number, if known: MH-0048812" in office.text()
