@@ -65,6 +65,16 @@ def tracks_two_letters(page: Page, site: str, tmp_path: Path, javascript: bool) 
     page.get_by_label("Your phone number").fill("555-0100")
     page.get_by_role("button", name="Save and continue").click()
     page.get_by_role("heading", name="Letters to request your records").wait_for()
+    # Print the letters: one PDF, each letter on its own page, ready to sign.
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Download all letters (PDF)").click()
+    letters = tmp_path / "letters.pdf"
+    info.value.save_as(letters)
+    from tests.printing.test_packet_pdf import pdf_text
+
+    printed = " ".join(pdf_text(letters.read_bytes()).split())
+    assert "Dear records team," in printed and "Dear imaging team," in printed
+    assert "Ana Díaz" in printed and "Please send them by" in printed
 
     page.goto(site + "/packet/")
     page.get_by_role("link", name="Track your records requests").click()
