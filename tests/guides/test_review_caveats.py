@@ -68,3 +68,17 @@ def test_paying_guide_has_the_urgent_appeal_estimate_interpreter_and_lodging_rul
         "intérprete médico gratis",
     ):
         assert words in spanish, words
+
+
+def test_the_method_page_names_who_pays_and_what_is_not_yet_done(client, guides_loaded) -> None:
+    page = client.get("/how-this-was-made/").content.decode()
+    assert "No one. " not in page  # someone pays for hosting and time
+    assert "pays for it: the web hosting and our own time" in page
+    assert "We have not yet tested the site with patients or caregivers" in page
+    assert "Canadian Family Physician, 2010" in page  # the SURE test, cited in full
+
+
+def test_the_sure_test_is_a_listed_source() -> None:
+    sources = content.source_entries()
+    assert "legare-2010-sure" in sources
+    assert sources["legare-2010-sure"].url.startswith("https://www.cfp.ca/")
