@@ -82,3 +82,12 @@ def test_the_sure_test_is_a_listed_source() -> None:
     sources = content.source_entries()
     assert "legare-2010-sure" in sources
     assert sources["legare-2010-sure"].url.startswith("https://www.cfp.ca/")
+
+
+@pytest.mark.parametrize("slug", ["why-it-matters", "weighing-it-up"])
+def test_the_study_figures_carry_their_caveats_and_the_pathology_numbers(slug) -> None:
+    text = ENGLISH[slug]
+    assert "A different opinion is not always a better one." in text
+    assert "did not check which opinion was right" in text and "lived longer" in text
+    assert "about 1 to 2 of every 100 cases" in text
+    assert "no siempre es mejor" in SPANISH[slug]
