@@ -91,3 +91,9 @@ def test_the_study_figures_carry_their_caveats_and_the_pathology_numbers(slug) -
     assert "did not check which opinion was right" in text and "lived longer" in text
     assert "about 1 to 2 of every 100 cases" in text
     assert "no siempre es mejor" in SPANISH[slug]
+
+
+def test_the_one_in_five_figure_names_its_stricter_count_and_acs_links_its_current_page() -> None:
+    assert "stricter count: fewer than 6 in 100,000" in ENGLISH["who-should-consider-one"]
+    for guide in content.guide_files():
+        assert "making-treatment-decisions/seeking-a-second-opinion" not in guide.body
