@@ -169,9 +169,9 @@ def checklist(
             saved_status, saved_note = entries.get(item.key, (Status.NEED, ""))
             status, note, errors = posted.get(item.key, (saved_status, saved_note, {}))
             drawn_status, drawn_note = (drawn or {}).get(item.key, (saved_status, saved_note))
-            items.append(
-                ItemView(item, status, note, item.key in flagged, errors, drawn_status, drawn_note)
-            )
+            # "Important for me" only where an answer makes it so, never on "Does not apply".
+            important = item.key in flagged and status != Status.NOT_APPLICABLE
+            items.append(ItemView(item, status, note, important, errors, drawn_status, drawn_note))
         ready = sum(1 for iv in items if iv.ready)
         groups.append(GroupView(group, items, records.Progress(ready, len(items))))
     overall = records.Progress(

@@ -324,25 +324,31 @@ def is_ready(status: str) -> bool:
 
 
 # --- The checklist follows the questionnaire's answers ----------------------
-# Which items matter more, given a Yes (or Not sure) to a situation.
+# Which items matter more, given the answer that gives a situation's reason
+# (situations.Situation.reason_answer). A "Not sure" flags nothing: it is a
+# question to ask, and it adds nothing to the result either. A plan for
+# surgery flags what the surgeon plans from (the biopsy's report, the scans,
+# the written plan), not the notes of an operation that has not happened yet.
 HIGHLIGHTS: dict[str, tuple[str, ...]] = {
-    "surgery-first": ("operative-report", "imaging-reports", "imaging-disc"),
-    "clinical-trial": ("trial-details",),
-    "few-options": ("biomarker-results", "molecular-report"),
-    "rare-cancer": ("pathology-slides", "molecular-report"),
-    "specialized-treatment": ("treatment-plan", "molecular-report"),
     "unclear-diagnosis": ("pathology-report",),
+    "type-or-stage-unsure": ("pathology-slides", "imaging-disc"),
+    "came-back": ("biomarker-results", "treatment-plan"),
     "cancer-doctor-seen": ("pathology-report", "pathology-slides"),
+    "few-options": ("biomarker-results", "molecular-report"),
+    "several-options": ("treatment-plan",),
+    "clinical-trial": ("trial-details",),
+    "rare-cancer": ("pathology-slides", "molecular-report"),
+    "surgery-first": ("pathology-report", "imaging-disc", "treatment-plan"),
     "small-hospital": ("pathology-slides", "imaging-disc"),
+    "specialized-treatment": ("treatment-plan",),
 }
 
 
 def highlights(answers: dict[str, str]) -> dict[str, list[str]]:
-    """Item key to the situation keys (the answer that gives the reason, or Not sure)
-    that make it important."""
+    """Item key to the situation keys whose answer gives the reason that makes it important."""
     found: dict[str, list[str]] = {}
     for situation_key, item_keys in HIGHLIGHTS.items():
-        if answers.get(situation_key) in (situations.BY_KEY[situation_key].reason_answer, "unsure"):
+        if answers.get(situation_key) == situations.BY_KEY[situation_key].reason_answer:
             for item_key in item_keys:
                 found.setdefault(item_key, []).append(situation_key)
     return found

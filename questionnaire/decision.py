@@ -108,6 +108,110 @@ EVIDENCE_NOTE = _(
     "found a difference in 2 to 51 out of 100 (Hillen and others, 2017). These ranges are "
     "wide. No one can tell ahead of time what a second opinion will show for you."
 )
+
+
+@dataclass(frozen=True)
+class IconArray:
+    """An "x to y out of 100" range as 100 squares: filled for the low end (a
+    change even in the study with the fewest), half filled up to the high end
+    (a change in some studies), empty for the rest. Drawn with HTML and CSS
+    borders, so it prints with background graphics off; the legend and the
+    summary say the same in words."""
+
+    low: int
+    high: int
+    title: str
+    summary: str
+    total: int = 100
+
+    @property
+    def cells(self) -> list[str]:
+        return (
+            ["changed"] * self.low
+            + ["some"] * (self.high - self.low)
+            + ["same"] * (self.total - self.high)
+        )
+
+    @property
+    def numbers(self) -> dict[str, int]:
+        return {"low": self.low, "high": self.high, "total": self.total}
+
+    @property
+    def heading(self) -> str:
+        return str(self.title) % self.numbers
+
+    @property
+    def text(self) -> str:
+        return str(self.summary) % self.numbers
+
+    @property
+    def legend(self) -> list[tuple[str, str]]:
+        counts = {
+            "changed": self.low,
+            "some": self.high - self.low,
+            "same": self.total - self.high,
+        }
+        return [(kind, str(ICON_LEGEND[kind]) % {"count": counts[kind]}) for kind in counts]
+
+
+ICON_LEGEND = {
+    "changed": _("%(count)d filled squares: a change, even in the study with the fewest changes."),
+    "some": _("%(count)d half-filled squares: a change in some studies, but not in others."),
+    "same": _("%(count)d empty squares: no change, even in the study with the most changes."),
+}
+# The figure for EVIDENCE_NOTE's first range (Ruetters 2016).
+EVIDENCE_FIGURE = IconArray(
+    12,
+    69,
+    _("What %(low)d to %(high)d out of %(total)d looks like"),
+    _(
+        "In these studies, the second opinion changed things in %(low)d to %(high)d out of "
+        "every %(total)d cases. Each square stands for one case. Source: Ruetters and "
+        "others, 2016."
+    ),
+)
+
+# --- The counterpart to the reasons ---------------------------------------------
+# Situations where a second opinion more often agrees with the first, shown
+# beside the reasons on every result, whatever was answered: it is never
+# matched to the answers, so it is never a verdict, and it hides no reason.
+LESS_LIKELY_TITLE = _("When a second opinion is less likely to change much")
+LESS_LIKELY_INTRO = _(
+    "In some cases, a second opinion more often agrees with the first. Even then, it can "
+    "confirm the plan and give peace of mind, or show another choice. This is a general "
+    "list, not a judgment about your case."
+)
+LESS_LIKELY: tuple[str, ...] = (
+    _("A common type of cancer, found at an early [[stage]]."),
+    _(
+        "A plan made by a [[tumor board]] at a large [[cancer center|cancer-center]] that "
+        "treats many people with this cancer."
+    ),
+    _(
+        "A plan that follows national guidelines, such as those of the National "
+        "Comprehensive Cancer Network."
+    ),
+    _("Doctors who are sure of the type and stage of the cancer."),
+)
+LESS_LIKELY_CLOSING = _(
+    "No one can tell ahead of time what a second opinion will show. Every reason your "
+    "answers show still stands, and the choice is yours."
+)
+LESS_LIKELY_MINE = _(
+    "This is a general list, not a judgment about my case. Every reason above still "
+    "stands, and the choice is mine."
+)
+# Keys of guides/content/sources.toml that the /sources/ page lists, with the name shown.
+LESS_LIKELY_SOURCES: tuple[tuple[str, str], ...] = (
+    ("ruetters-2016", _("Ruetters and others, 2016")),
+    ("nci-rare-cancers", _("National Cancer Institute")),
+    ("nccn-patients", _("NCCN Guidelines for Patients")),
+)
+LESS_LIKELY_JUDGMENT = _(
+    "This list is our own reading of these sources. How often a second opinion changes "
+    "things depends a lot on the type of cancer. Changes are more common in rare cancers."
+)
+
 ARTICLE_VIEW = _(
     "The two doctors who wrote the article this site is based on think most people with "
     "cancer would gain from a second opinion. That is their view; the studies above show "
@@ -283,6 +387,168 @@ def ranked_values(ratings: dict[str, int]) -> list[tuple[Value, int, str]]:
     rated = [(v, ratings[v.key]) for v in VALUES if v.key in ratings]
     rated.sort(key=lambda pair: -pair[1])
     return [(value, rating, str(RATING_LABELS[rating])) for value, rating in rated]
+
+
+# --- What matters most, linked back to the options -----------------------------
+# Each value says which option tends to serve it, and why, in a sentence that
+# reads the same on the result page and in the first-person PDF (no "you",
+# no "I"). On the urgent path, "before treatment" is never the answer: the
+# option that starts treatment now takes its place (``urgent_options``).
+
+VERY_IMPORTANT = 3
+
+
+@dataclass(frozen=True)
+class ValueFit:
+    value: str
+    options: tuple[str, ...]
+    why: str
+    urgent_options: tuple[str, ...] = ()
+    urgent_why: str = ""
+
+
+VALUE_FITS: tuple[ValueFit, ...] = (
+    ValueFit(
+        "sure-of-diagnosis",
+        ("before",),
+        _("Another team can check the [[pathology]] and scans before any treatment is given."),
+        ("alongside",),
+        _("Treatment starts now, and another team can still check the diagnosis while it goes on."),
+    ),
+    ValueFit(
+        "start-soon",
+        ("go-ahead",),
+        _("Treatment can start as soon as it is planned, with no wait for another visit."),
+        ("alongside", "go-ahead"),
+        _("Both start treatment now. Only the first adds a second look at the diagnosis and plan."),
+    ),
+    ValueFit(
+        "travel-and-cost",
+        ("go-ahead",),
+        _(
+            "There are no extra trips, forms or bills. If a second look still matters, a review "
+            "of the records alone, with no visit, keeps travel low."
+        ),
+    ),
+    ValueFit(
+        "every-option",
+        ("before",),
+        _(
+            "Another team may know of other treatments or [[clinical trials|clinical-trial]]. "
+            "Some choices, like surgery, are hard to change once treatment has started."
+        ),
+        ("alongside",),
+        _("Another team can still suggest other choices, or trials, for the later steps."),
+    ),
+    ValueFit(
+        "trusted-doctor",
+        ("before", "go-ahead"),
+        _(
+            "Either choice can serve this. Some people find a doctor they trust through a "
+            "second opinion. Others trust the team they already have."
+        ),
+        ("alongside", "go-ahead"),
+    ),
+)
+VALUE_FITS_BY_KEY = {fit.value: fit for fit in VALUE_FITS}
+
+
+@dataclass(frozen=True)
+class Tension:
+    """Two values that pull in different directions when both are very important:
+    what the conflict is, and questions to ask the care team (in the patient's
+    own voice, so the page and the PDF can both print them)."""
+
+    values: tuple[str, str]
+    what: str
+    asks: tuple[str, ...]
+
+
+ASK_SAFE_TO_WAIT = _("Is it safe for me to wait a few weeks before I start?")
+ASK_RECORDS_ONLY = _("Can another center review my slides and scans without a visit?")
+TENSIONS: tuple[Tension, ...] = (
+    Tension(
+        ("sure-of-diagnosis", "start-soon"),
+        _(
+            "Being sure of the diagnosis and starting soon can pull apart. A second opinion "
+            "before treatment often takes a few weeks."
+        ),
+        (
+            ASK_SAFE_TO_WAIT,
+            ASK_RECORDS_ONLY,
+            _("Can I start treatment now and get a second opinion alongside it?"),
+        ),
+    ),
+    Tension(
+        ("every-option", "start-soon"),
+        _(
+            "Hearing about every option and starting soon can pull apart. Meeting another "
+            "team takes time."
+        ),
+        (
+            ASK_SAFE_TO_WAIT,
+            _("Which parts of my plan would be hard to change once treatment starts?"),
+            _("Can I start treatment now and get a second opinion before the later steps?"),
+        ),
+    ),
+    Tension(
+        ("sure-of-diagnosis", "travel-and-cost"),
+        _(
+            "Being sure of the diagnosis and keeping travel and cost low can pull apart. A "
+            "second look may mean a trip or a bill."
+        ),
+        (
+            ASK_RECORDS_ONLY,
+            _("What will my insurance pay for a second opinion?"),
+        ),
+    ),
+    Tension(
+        ("every-option", "travel-and-cost"),
+        _(
+            "Hearing about every option and keeping travel and cost low can pull apart. The "
+            "teams that know the most choices may be far away."
+        ),
+        (
+            _("Can a center far away review my records without a visit?"),
+            _("Is the center in my insurance network, and what will my plan pay?"),
+        ),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Fit:
+    """One very important value, with the options that tend to serve it and why."""
+
+    value: Value
+    options: tuple["Option", ...]
+    why: str
+
+
+@dataclass(frozen=True)
+class Deliberation:
+    """What the ratings say about the choice: each very important value's fit,
+    and the pairs that pull apart. Empty when nothing is rated Very important."""
+
+    rated: bool
+    fits: tuple[Fit, ...]
+    tensions: tuple[Tension, ...]
+
+
+def deliberation(ratings: dict[str, int], urgent: bool) -> Deliberation:
+    """Link the very important values back to the options shown (``options_for(urgent)``)."""
+    by_key = {option.key: option for option in options_for(urgent)}
+    very = [value for value in VALUES if ratings.get(value.key) == VERY_IMPORTANT]
+    fits = []
+    for value in very:
+        fit = VALUE_FITS_BY_KEY[value.key]
+        keys, why = fit.options, fit.why
+        if urgent and fit.urgent_options:
+            keys, why = fit.urgent_options, fit.urgent_why or fit.why
+        fits.append(Fit(value, tuple(by_key[key] for key in keys), why))
+    chosen = {value.key for value in very}
+    tensions = tuple(t for t in TENSIONS if set(t.values) <= chosen)
+    return Deliberation(bool(ratings), tuple(fits), tensions)
 
 
 # --- The SURE test ------------------------------------------------------------

@@ -19,6 +19,8 @@ class ResultView:
     values: list
     sure: list
     sure_gaps: list
+    # The very important values linked back to the options, and the pairs that pull apart.
+    deliberation: decision.Deliberation
 
 
 def result(packet: Packet, answers: dict[str, str] | None = None) -> ResultView:
@@ -26,9 +28,10 @@ def result(packet: Packet, answers: dict[str, str] | None = None) -> ResultView:
         answers = dict(packet.answers.values_list("key", "value"))
     ratings = dict(ValueRating.objects.filter(packet=packet).values_list("key", "rating"))
     sure_labels = dict(decision.SURE_CHOICES)
+    urgent = decision.urgent(answers)
     return ResultView(
         answers=answers,
-        urgent=decision.urgent(answers),
+        urgent=urgent,
         assessment=assessment_of(answers),
         values=decision.ranked_values(ratings),
         sure=[
@@ -37,6 +40,7 @@ def result(packet: Packet, answers: dict[str, str] | None = None) -> ResultView:
             if answers.get(item.key) in sure_labels
         ],
         sure_gaps=decision.sure_gaps(answers),
+        deliberation=decision.deliberation(ratings, bool(urgent)),
     )
 
 

@@ -109,8 +109,16 @@ def _result_context(packet: Packet, answers: dict, step: flow.Step, form, change
         "cancers_source": decision.URGENT_CANCERS_SOURCE,
         "options": decision.options_for(decision.urgent(answers)),
         "evidence_note": decision.EVIDENCE_NOTE,
+        "evidence_figure": decision.EVIDENCE_FIGURE,
         "article_view": decision.ARTICLE_VIEW,
+        "deliberation": _deliberation(packet, answers),
     }
+
+
+def _deliberation(packet: Packet, answers: dict) -> decision.Deliberation:
+    """The patient's very important values, linked back to the options they see."""
+    ratings = dict(ValueRating.objects.filter(packet=packet).values_list("key", "rating"))
+    return decision.deliberation(ratings, bool(decision.urgent(answers)))
 
 
 def _values_context(packet: Packet, answers: dict, step: flow.Step, form, change: bool) -> dict:
@@ -132,6 +140,7 @@ def _ready_context(packet: Packet, answers: dict, step: flow.Step, form, change:
         "rows": [(item, labels[answers[item.key]]) for item in decision.SURE_ITEMS],
         "gaps": decision.sure_gaps(answers),
         "questionnaire_done": decision.questionnaire_complete(answers),
+        "deliberation": _deliberation(packet, answers),
     }
 
 
@@ -262,6 +271,7 @@ def start(request: HttpRequest) -> HttpResponse:
             "total": flow.TOTAL_STEPS,
             "options": decision.OPTIONS,
             "evidence_note": decision.EVIDENCE_NOTE,
+            "evidence_figure": decision.EVIDENCE_FIGURE,
         },
     )
 

@@ -68,7 +68,7 @@ def test_whole_journey_by_keyboard(
     tab.goto(tab.url + "answers/")
     assert "Being sure my diagnosis is right" in tab.content()
     tab.goto(tab.url.replace("answers/", "records/staging/"))
-    surgery = tab.locator("#item-operative-report")
+    surgery = tab.locator("#item-imaging-disc")
     assert "Important for you" in surgery.inner_text()
     tab.goto(tab.url.replace("records/staging/", "check/"))
     with tab.expect_download() as download_info:

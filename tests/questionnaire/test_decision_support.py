@@ -64,10 +64,10 @@ def test_checklist_follows_the_answers() -> None:
             "rare-cancer": "no",
         }
     )
-    assert {"operative-report", "imaging-reports", "trial-details", "molecular-report"} <= set(
-        flagged
-    )
-    assert flagged["operative-report"] == ["surgery-first"]
+    # A planned surgery flags what it is planned from; a Not sure flags nothing.
+    assert {"imaging-disc", "treatment-plan", "molecular-report"} <= set(flagged)
+    assert flagged["imaging-disc"] == ["surgery-first"]
+    assert "operative-report" not in flagged and "trial-details" not in flagged
     assert "pathology-slides" not in flagged
     assert records.highlights({}) == {}
 
@@ -312,10 +312,13 @@ def decided(patient: Client) -> Client:
 
 def test_packet_flags_items_that_follow_the_answers(decided: Client) -> None:
     staging = decided.get("/packet/records/staging/").content.decode()
-    surgery = staging.split('id="item-operative-report"')[1].split("</fieldset>")[0]
+    surgery = staging.split('id="item-imaging-disc"')[1].split("</fieldset>")[0]
     # The flag is shown; the reason is the questionnaire's to word, not the checklist's.
     assert "Important for you" in surgery
     assert "Surgery is the main treatment in your plan" not in surgery
+    # The operation has not happened yet: its notes are not flagged.
+    notes = staging.split('id="item-operative-report"')[1].split("</fieldset>")[0]
+    assert "Important for you" not in notes
     plan = decided.get("/packet/records/plan/").content.decode()
     trial = plan.split('id="item-trial-details"')[1].split("</fieldset>")[0]
     assert "Important for you" in trial
