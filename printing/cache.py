@@ -59,7 +59,11 @@ def content_version() -> str:
     digest = hashlib.sha256()
     for name in _SHAPING_FILES:
         path = Path(settings.BASE_DIR) / name
-        digest.update(path.read_bytes())  # a file moved or gone fails loudly here
+        data = path.read_bytes()  # a file moved or gone fails loudly here
+        # Each file's name and length first: bytes moved from the end of one
+        # file to the start of the next still make a new version.
+        digest.update(f"{name}:{len(data)}:".encode())
+        digest.update(data)
     return digest.hexdigest()[:12]
 
 

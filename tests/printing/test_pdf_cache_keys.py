@@ -358,3 +358,28 @@ def test_a_cache_down_as_the_delete_commits_still_deletes_the_packet() -> None:
         Packet.objects.get(pk=packet.pk).delete()
     assert calls == [packet.pk, packet.pk]
     assert not Packet.objects.filter(pk=packet.pk).exists()
+
+
+def test_bytes_moved_from_one_shaping_file_to_the_next_make_a_new_version(
+    tmp_path, settings
+) -> None:
+    import shutil
+
+    from printing import cache as pdf_cache
+
+    for name in pdf_cache._SHAPING_FILES:
+        target = tmp_path / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(Path(settings.BASE_DIR) / name, target)
+    settings.BASE_DIR = tmp_path
+    pdf_cache.content_version.cache_clear()
+    before = pdf_cache.content_version()
+    first, second = (tmp_path / n for n in pdf_cache._SHAPING_FILES[:2])
+    data = first.read_bytes()
+    first.write_bytes(data[:-1])
+    second.write_bytes(data[-1:] + second.read_bytes())
+    pdf_cache.content_version.cache_clear()
+    try:
+        assert pdf_cache.content_version() != before
+    finally:
+        pdf_cache.content_version.cache_clear()
