@@ -120,9 +120,12 @@ def test_questionnaire_pages_have_no_accessibility_violations(page: Page, site: 
         page.get_by_label(
             {"yes": "Yes", "no": "No", "unsure": "Not sure"}[answer], exact=True
         ).check()
+        before = page.url
         page.get_by_role("button", name="Continue").click()
+        # The next question has a page of its own: wait for it, not a fixed time
+        # (on a busy machine the old page could take the next answer).
+        page.wait_for_url(lambda url, before=before: url != before)
         page.wait_for_load_state()
-        page.wait_for_timeout(50)
     page.get_by_role("heading", name="Check your answers").wait_for()
     assert_no_axe_violations(page)
     screenshot(page, "questionnaire-check")
