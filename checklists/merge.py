@@ -114,3 +114,29 @@ def drawn_inputs(form: forms.BaseForm, values: dict) -> list[tuple[str, str]]:
         (DRAWN + form[name].html_name, as_raw(field, values[name]))
         for name, field in form.fields.items()
     ]
+
+
+def plan_fields(
+    form: forms.BaseForm, data, names, stored: dict
+) -> tuple[list[str], list[Conflict]]:
+    """For a valid form: the fields this page changed (to write) and those
+    changed here and elsewhere to different values (a Conflict each, named by
+    the field's name in the form, prefix included)."""
+    changed, conflicts = [], []
+    for name in names:
+        field, html_name = form.fields[name], form.add_prefix(name)
+        mine = form.cleaned_data[name]
+        plan = three_way(drawn_value(field, data, html_name), mine, stored[name])
+        if plan is Plan.WRITE:
+            changed.append(name)
+        elif plan is Plan.CONFLICT:
+            conflicts.append(
+                Conflict(
+                    html_name,
+                    str(field.label),
+                    as_text(field, stored[name]),
+                    as_text(field, mine),
+                    as_raw(field, mine),
+                )
+            )
+    return changed, conflicts

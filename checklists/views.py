@@ -444,23 +444,7 @@ def _form_task(
         if request.htmx:
             return refused_page(data)
         return held.refused(request, data)
-    changed, conflicts = [], []
-    for name in names:
-        field = form.fields[name]
-        mine = form.cleaned_data[name]
-        plan = merge.three_way(merge.drawn_value(field, data, name), mine, stored[name])
-        if plan is merge.Plan.WRITE:
-            changed.append(name)
-        elif plan is merge.Plan.CONFLICT:
-            conflicts.append(
-                merge.Conflict(
-                    name,
-                    str(field.label),
-                    merge.as_text(field, stored[name]),
-                    merge.as_text(field, mine),
-                    merge.as_raw(field, mine),
-                )
-            )
+    changed, conflicts = merge.plan_fields(form, data, names, stored)
     if changed:
         if isinstance(instance, InsuranceCall):
             InsuranceCall.objects.save_call(
@@ -611,23 +595,7 @@ def record_requests(request: HttpRequest, current: Packet) -> HttpResponse:
     form = _request_form(view, data)
     if not form.is_valid():
         return held.refused(request, data)
-    changed, conflicts = [], []
-    for name in REQUEST_FIELDS:
-        field, html_name = form.fields[name], form.add_prefix(name)
-        mine = form.cleaned_data[name]
-        plan = merge.three_way(merge.drawn_value(field, data, html_name), mine, stored[name])
-        if plan is merge.Plan.WRITE:
-            changed.append(name)
-        elif plan is merge.Plan.CONFLICT:
-            conflicts.append(
-                merge.Conflict(
-                    html_name,
-                    str(field.label),
-                    merge.as_text(field, stored[name]),
-                    merge.as_text(field, mine),
-                    merge.as_raw(field, mine),
-                )
-            )
+    changed, conflicts = merge.plan_fields(form, data, REQUEST_FIELDS, stored)
     if changed:
         RecordRequest.objects.save_request(
             current, kind, {name: form.cleaned_data[name] for name in changed}
