@@ -102,10 +102,6 @@ class Section:
     parts: tuple[Line | str, ...]
     signer: tuple[Line, ...] = ()
 
-    @property
-    def blocks(self) -> list[str | list[Line]]:
-        return _blocks(self.parts)
-
 
 # Each letter's name on the page that shows it, in the page's language (the
 # letter itself may be in English on a Spanish page).
@@ -177,12 +173,6 @@ class Letter:
     def basis_label(self) -> str:
         return str(BASES[self.basis])
 
-    @property
-    def body_blocks(self) -> list[str | list[Line]]:
-        """The body as printed: a run of labelled lines is one block, like an
-        address, and each sentence a paragraph of its own."""
-        return _blocks(self.body)
-
     def text(self) -> str:
         """The letter as plain text (for tests and for reading aloud)."""
         lines = [self.dated]
@@ -198,7 +188,9 @@ class Letter:
         return "\n".join(lines)
 
 
-def _blocks(parts: tuple[Line | str, ...]) -> list[str | list[Line]]:
+def blocks_of(parts: tuple[Line | str, ...]) -> list[str | list[Line]]:
+    """A body as printed: a run of labelled lines is one block, like an
+    address, and each sentence a paragraph of its own."""
     blocks: list[str | list[Line]] = []
     for part in parts:
         if isinstance(part, Line) and blocks and isinstance(blocks[-1], list):

@@ -10,7 +10,8 @@ templates unchanged.
 """
 
 from django.forms.renderers import DjangoTemplates
-from django.utils.html import conditional_escape
+
+from core.markup import esc
 
 _WIDGETS = "django/forms/widgets/"
 # Templates that are input.html and nothing else.
@@ -40,15 +41,13 @@ TEXTAREA_TEMPLATE = _WIDGETS + "textarea.html"
 
 def _text(value) -> str:
     # {{ value|stringformat:'s' }}: str(), then escaped unless already safe.
-    return conditional_escape(str(value))
+    return esc(str(value))
 
 
 def _attrs(attrs: dict) -> str:
     # attrs.html: False leaves the attribute out, True writes its bare name.
     return "".join(
-        f" {conditional_escape(name)}"
-        if value is True
-        else f' {conditional_escape(name)}="{_text(value)}"'
+        f" {esc(name)}" if value is True else f' {esc(name)}="{_text(value)}"'
         for name, value in attrs.items()
         if value is not False
     )
@@ -57,17 +56,14 @@ def _attrs(attrs: dict) -> str:
 def _input(widget: dict) -> str:
     value = "" if widget["value"] is None else f' value="{_text(widget["value"])}"'
     return (
-        f'<input type="{conditional_escape(widget["type"])}" '
-        f'name="{conditional_escape(widget["name"])}"{value}{_attrs(widget["attrs"])}>'
+        f'<input type="{esc(widget["type"])}" '
+        f'name="{esc(widget["name"])}"{value}{_attrs(widget["attrs"])}>'
     )
 
 
 def _textarea(widget: dict) -> str:
-    value = conditional_escape(widget["value"]) if widget["value"] else ""
-    return (
-        f'<textarea name="{conditional_escape(widget["name"])}"{_attrs(widget["attrs"])}>\n'
-        f"{value}</textarea>"
-    )
+    value = esc(widget["value"]) if widget["value"] else ""
+    return f'<textarea name="{esc(widget["name"])}"{_attrs(widget["attrs"])}>\n{value}</textarea>'
 
 
 class FastWidgets(DjangoTemplates):

@@ -1,11 +1,20 @@
 """Form fields whose hint and error are tied to the input for screen readers:
-``{% load form_fields %}``, then ``{{ field|described }}``."""
+``{% load form_fields %}``, then ``{% form_field form.name %}`` for a label,
+hint, error and box, ``{% radio_field form.name %}`` for a group of radios
+(a fieldset with its legend), or ``{{ field|described }}`` for the box alone.
+
+The two field tags write their markup here rather than in an include: the
+details page has 25 fields, and the template engine spent more on their
+labels and hints than on the rest of the page (tests/site/test_form_fields.py
+reads every field of every packet form back)."""
 
 from django import template
 from django.forms import BoundField
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from core.dates import PARTS, first_part_to_fix
+from core.markup import esc
 
 register = template.Library()
 
@@ -19,15 +28,86 @@ def described(field: BoundField, parts: str = "") -> SafeString:
     aria-describedby, so each box gets only aria-invalid."""
     if parts:
         return field.as_widget(attrs={"aria-invalid": "true"} if field.errors else {})
+    ids = _ids(field)
+    attrs = {"aria-describedby": " ".join(ids)} if ids else {}
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+    return field.as_widget(attrs=attrs)
+
+
+def _ids(field: BoundField) -> list[str]:
+    """The ids of the hint and the error, those the page prints."""
     ids = []
     if field.help_text:
         ids.append(f"{field.auto_id}-hint")
     if field.errors:
         ids.append(f"{field.auto_id}-error")
-    attrs = {"aria-describedby": " ".join(ids)} if ids else {}
+    return ids
+
+
+def _hint_and_error(field: BoundField, auto_id: str) -> str:
+    html = ""
+    if field.help_text:
+        html += f'<p class="hint" id="{auto_id}-hint">{esc(field.help_text)}</p>'
     if field.errors:
-        attrs["aria-invalid"] = "true"
-    return field.as_widget(attrs=attrs)
+        html += (
+            f'<p class="field-error" id="{auto_id}-error"><span class="visually-hidden">'
+            f"{esc(gettext('Error:'))}</span> {esc(field.errors[0])}</p>"
+        )
+    return html
+
+
+def _group(classes: str, field: BoundField, inner: str, *, own_id: bool) -> str:
+    """A fieldset (radios, or a date's three boxes) with the field's label as
+    its legend, described by the hint and error printed inside it."""
+    auto_id = esc(field.auto_id)
+    ids = _ids(field)
+    by = f' aria-describedby="{esc(" ".join(ids))}"' if ids else ""
+    own = f' id="{auto_id}"' if own_id else ""
+    return (
+        f'<fieldset class="{classes}"{own}{by}>\n<legend>{esc(field.label)}</legend>\n'
+        f"{_hint_and_error(field, auto_id)}{inner}\n</fieldset>"
+    )
+
+
+# Each tag's markup is built from escaped parts (esc) and widgets the form
+# renderer escaped, so the whole is safe.
+
+
+@register.simple_tag
+def form_field(field: BoundField) -> SafeString:
+    """Label, hint, error and box; a date's three boxes go in a fieldset of
+    their own, its legend the label."""
+    error_class = " field-has-error" if field.errors else ""
+    if field.widget_type == "dateparts":
+        group = _group("date-field", field, described(field, "parts"), own_id=True)
+        return mark_safe(f'<div class="field{error_class}">\n{group}\n</div>')  # noqa: S308
+    auto_id = esc(field.auto_id)
+    limit = getattr(field.field, "max_length", None)
+    # A one-line box shows its own size; a long one says how much it takes.
+    if limit and getattr(field.field.widget, "input_type", None) != "text":
+        size = gettext("(up to %(limit)s characters)") % {"limit": limit}
+        size = f' <span class="hint">{esc(size)}</span>'
+    else:
+        size = ""
+    return mark_safe(  # noqa: S308
+        f'<div class="field{error_class}">\n<label for="{auto_id}">{esc(field.label)}{size}'
+        f"</label>\n{_hint_and_error(field, auto_id)}{described(field)}\n</div>"
+    )
+
+
+@register.simple_tag
+def radio_field(field: BoundField) -> SafeString:
+    """A group of radios: the fieldset, not each radio, names the hint and error."""
+    radios = "".join(
+        f'<div class="radio">{radio.tag()}<label for="{esc(radio.id_for_label)}">'
+        f"{esc(radio.choice_label)}</label></div>"
+        for radio in field
+    )
+    error_class = " field-has-error" if field.errors else ""
+    return mark_safe(  # noqa: S308
+        _group("field" + error_class, field, f'<div class="radios">{radios}</div>', own_id=False)
+    )
 
 
 @register.filter
