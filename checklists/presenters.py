@@ -679,7 +679,7 @@ def check_summary(packet: Packet, today: date) -> CheckView:
         letters=plan_letters(still_needed(statuses), details, own),
         call=insurance(packet),
         send_by=details.send_by or default_send_by(today, details.appointment_date, details.urgent),
-        requests=_saved_requests(packet, statuses),
+        requests=_saved_requests(packet, statuses, today),
     )
 
 
