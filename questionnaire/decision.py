@@ -282,9 +282,30 @@ URGENT_CANCERS = (
     _("cancer emergencies, such as pressure on the spinal cord or a blocked airway"),
     _("many cancers in children"),
 )
-URGENT_CANCERS_SOURCE = _(
-    "Sources: National Comprehensive Cancer Network, and the American Cancer Society. Few "
-    "cancers cannot wait a few weeks, but these often cannot."
+URGENT_CANCERS_SOURCE = _("Few cancers cannot wait a few weeks, but these often cannot.")
+# Who says what, page by page (keys of guides/content/sources.toml, the
+# /sources/ page): each name says which part of the list that page backs, so
+# no page is credited with a claim it does not make. The ACS second-opinion
+# page says only that a few cancers need quick choices; it names none. No page
+# we read backs the cancer emergencies, so none is named for them.
+URGENT_CANCERS_SOURCES: tuple[tuple[str, str], ...] = (
+    (
+        "acs-second-opinion",
+        _("American Cancer Society, on second opinions (a few cancers need quick choices)"),
+    ),
+    (
+        "nccn-aya-patients",
+        _("NCCN Guidelines for Patients, for teens and young adults (acute leukemia)"),
+    ),
+    (
+        "nccn-aml-2013",
+        _("NCCN guideline for doctors on acute myeloid leukemia (acute promyelocytic leukemia)"),
+    ),
+    ("merck-burkitt", _("Merck Manual (Burkitt lymphoma)")),
+    (
+        "acs-child-second-opinion",
+        _("American Cancer Society, on second opinions for a child (children)"),
+    ),
 )
 EMERGENCY = _(
     "Some signs cannot wait for any appointment. Call 911 or go to an emergency room now if "
@@ -324,6 +345,7 @@ class Safety:
     emergency: str
     cancers: tuple[str, ...] = URGENT_CANCERS
     cancers_source: str = URGENT_CANCERS_SOURCE
+    cancers_sources: tuple[tuple[str, str], ...] = URGENT_CANCERS_SOURCES
 
 
 SAFETY = Safety(SAFE_TO_WAIT, EMERGENCY)

@@ -138,6 +138,9 @@ class Situation:
     sources: tuple[str, ...]
     # The answer that means the reason applies.
     reason_answer: str = YES
+    # How the question differs from the article's situation, when it does:
+    # shown beside the reason on the result page and the question's page.
+    adapted: str = ""
 
     @property
     def weight_info(self) -> Weight:
@@ -246,10 +249,9 @@ SITUATIONS: tuple[Situation, ...] = (
             "Answer No if only your family doctor or a general surgeon has planned your care."
         ),
         why=_(
-            "The article this site is based on lists a diagnosis made by a doctor who is not a "
-            "cancer expert. We ask about your plan too. A cancer doctor, best of all one who "
-            "treats your type of cancer, sees many cases like yours. They may read your tests "
-            "in another way, or suggest other tests or treatments."
+            "A cancer doctor, best of all one who treats your type of cancer, sees many cases "
+            "like yours. They may read your tests in another way, or suggest other tests or "
+            "treatments."
         ),
         label=_("No cancer doctor has looked at your diagnosis and plan"),
         unsure_label=_(
@@ -266,6 +268,10 @@ SITUATIONS: tuple[Situation, ...] = (
         guide_slug="who-should-consider-one",
         sources=(ARTICLE,),
         reason_answer=NO,
+        adapted=_(
+            "The article names a first diagnosis made by a doctor who is not a cancer "
+            "specialist. We ask about your plan too, not only the diagnosis."
+        ),
     ),
     Situation(
         key="single-expert",

@@ -62,6 +62,7 @@ def _advice_context(packet: Packet, answers: dict, step: flow.Step, form, change
         "steps": decision.URGENCY_STEPS,
         "cancers": decision.URGENT_CANCERS,
         "cancers_source": decision.URGENT_CANCERS_SOURCE,
+        "cancers_sources": decision.URGENT_CANCERS_SOURCES,
         "continue_url": url(flow.next_step(answers, step.key, change)),
     }
 
@@ -107,6 +108,7 @@ def _result_context(packet: Packet, answers: dict, step: flow.Step, form, change
         "urgency_steps": decision.URGENCY_STEPS,
         "cancers": decision.URGENT_CANCERS,
         "cancers_source": decision.URGENT_CANCERS_SOURCE,
+        "cancers_sources": decision.URGENT_CANCERS_SOURCES,
         "options": decision.options_for(decision.urgent(answers)),
         "evidence_note": decision.EVIDENCE_NOTE,
         "evidence_figure": decision.EVIDENCE_FIGURE,
