@@ -112,7 +112,7 @@ def test_the_pdf_names_the_same_pages(patient: Client, guides_loaded) -> None:
 def test_slides_and_blocks_are_kept_ten_years_and_the_requirement_is_cited() -> None:
     cap = SOURCES["cap-retention"]
     assert "Retention of Laboratory Records and Materials" in cap.title
-    assert "paraffin blocks, slides and reports at least 10 years" in cap.note
+    assert "paraffin blocks, slides and reports are each kept at least 10 years" in cap.note
     assert "ANP.12500" in cap.note and cap.read_on >= REVIEW_CHECK
     assert "glass slides and your tissue blocks for at least 10 years" in text(
         "getting-your-records"

@@ -354,3 +354,17 @@ def test_helplines_include_can_sit_under_another_heading() -> None:
     html = Template('{% include "includes/helplines.html" with level=3 %}').render(Context())
     assert '<h3 id="helplines-heading">Talk to someone</h3>' in html
     assert "<h2" not in html
+
+
+@pytest.mark.parametrize("entry", content.source_entries().values(), ids=lambda e: e.key)
+def test_every_shipped_source_fits_its_row(entry: content.SourceEntry) -> None:
+    """PostgreSQL refuses a value longer than its column, and SQLite does not:
+    a note one character too long would stop the migration that loads the
+    guides on PostgreSQL only."""
+    from guides.models import Source
+
+    for field in Source._meta.get_fields():
+        limit = getattr(field, "max_length", None)
+        value = getattr(entry, field.name, None)
+        if limit and isinstance(value, str):
+            assert len(value) <= limit, f"{entry.key}: {field.name} is {len(value)} of {limit}"
