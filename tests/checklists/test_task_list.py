@@ -403,6 +403,22 @@ def test_the_check_page_shows_what_will_print_with_change_links(full) -> None:
         assert f'href="/packet/records/{group.key}/">Change' in html
 
 
+def test_the_check_page_shows_typed_text_as_text_and_names_what_is_missing(full) -> None:
+    client, packet = full
+    ChecklistEntry.objects.filter(packet=packet, item_key="pathology-report").update(
+        note="Ask for <b>both</b> reports & the addendum"
+    )
+    Packet.objects.filter(pk=packet.pk).update(mrn="", address="12 Elm Street\nApt 4")
+    html = client.get("/packet/check/").content.decode()
+    assert "Ask for &lt;b&gt;both&lt;/b&gt; reports &amp; the addendum" in html
+    assert "<b>both</b>" not in html
+    # An address keeps its lines; a detail left empty says so, and where to add it.
+    assert "12 Elm Street<br>Apt 4" in html
+    row = html.split("<dt>Medical record number")[1].split("</div>")[0]
+    assert '<span class="summary-missing">Not given</span>' in row
+    assert 'href="/packet/details/#id_mrn">Change<span class="visually-hidden"> Medical' in row
+
+
 # --- Query counts: each page builds only what it shows -------------------------
 
 
