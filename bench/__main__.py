@@ -92,7 +92,11 @@ def page_table(db: str, rows: list[dict], shape: str = "") -> list[str]:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--quick", action="store_true", help="2 s per load instead of 5")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="2 s per load instead of 5 (3 s a page, in rounds of 1 s)",
+    )
     parser.add_argument("--skip-lighthouse", action="store_true")
     parser.add_argument("--only", choices=["sqlite", "postgresql"], help="one database only")
     parser.add_argument("--skip-pdf", action="store_true")

@@ -1,12 +1,15 @@
 """Page throughput and latency against a bare-view floor, and pages under PDF load."""
 
 import time
+from statistics import median
 from urllib.parse import urlencode
 
 from bench.server import Site, run_load, run_spread
 from questionnaire.situations import KEYS
 
 SECONDS = 5.0
+# Each page's load is cut into rounds (measure_pages).
+ROUNDS = 3
 CLIENTS = (8, 32)
 # Every task page of the packet (the task list is "packet page").
 TASK_PAGES = (
@@ -138,26 +141,39 @@ def scenarios(site: Site, patient: Site) -> list[tuple[str, dict]]:
 
 
 def measure_pages(site: Site) -> list[dict]:
+    """Every page, in ROUNDS rounds of SECONDS / ROUNDS each: each round loads
+    every page once, floors first, so a page and its floors are measured
+    minutes apart at most and never in one long stretch that a busy moment
+    on the machine can spoil. Each row gives the median of its rounds: the
+    requests a second and latencies, and the ratios, taken round by round
+    against that round's floors."""
     patient = patient_session(site)
+    named = scenarios(site, patient)
+    seconds = max(1.0, SECONDS / ROUNDS)
     rows = []
     for clients in CLIENTS:
-        floor_rps = patient_floor_rps = None
-        for name, request in scenarios(site, patient):
-            result = run_load(site, {"request": request, "clients": clients, "seconds": SECONDS})
-            floor_rps = floor_rps or result["rps"]
-            if name.startswith("patient page floor"):
-                patient_floor_rps = result["rps"]
-            rows.append(
-                {
-                    "page": name,
-                    "clients": clients,
-                    **result,
-                    "ratio": result["rps"] / floor_rps if floor_rps else 0.0,
-                    "patient_ratio": result["rps"] / patient_floor_rps
-                    if patient_floor_rps
-                    else 0.0,
-                }
-            )
+        rounds: dict[str, list[dict]] = {name: [] for name, _ in named}
+        for _ in range(ROUNDS):
+            floor_rps = patient_floor_rps = 0.0
+            for name, request in named:
+                job = {"request": request, "clients": clients, "seconds": seconds}
+                result = run_load(site, job)
+                floor_rps = floor_rps or result["rps"]
+                if name.startswith("patient page floor"):
+                    patient_floor_rps = result["rps"]
+                result["ratio"] = result["rps"] / floor_rps if floor_rps else 0.0
+                result["patient_ratio"] = (
+                    result["rps"] / patient_floor_rps if patient_floor_rps else 0.0
+                )
+                rounds[name].append(result)
+        for name, _ in named:
+            measured = rounds[name]
+            row = {"page": name, "clients": clients, "rounds": len(measured)}
+            for key in ("rps", "p50", "p95", "p99", "ratio", "patient_ratio"):
+                row[key] = median(result[key] for result in measured)
+            row["requests"] = sum(result["requests"] for result in measured)
+            row["errors"] = sum(result["errors"] for result in measured)
+            rows.append(row)
     return rows
 
 
