@@ -71,11 +71,11 @@ def test_glossary_terms_are_editable(editor: Client, guides_loaded) -> None:
 def test_editor_bumps_the_content_version(editor: Client, guides_loaded) -> None:
     response = editor.post(
         "/admin/guides/contentrelease/add/",
-        {"version": "2.1", "released_on": "2027-01-15", "notes": "Fixed a date."},
+        {"version": "3.1", "released_on": "2027-01-15", "notes": "Fixed a date."},
     )
     assert response.status_code == 302
-    assert current_release().version == "2.1"
-    assert current_release().label == "Content version 2.1, 15 January 2027"
+    assert current_release().version == "3.1"
+    assert current_release().label == "Content version 3.1, 15 January 2027"
     assert ContentRelease.objects.count() == 2
 
 

@@ -215,7 +215,7 @@ def test_how_this_was_made_says_who_pays_and_who_reviewed(client: Client, guides
         "Weight 3",
         "Not sure",
         "every six months",
-        "Content version 2.0",
+        "Content version 3.0",
     ]:
         assertContains(response, words)
 
@@ -298,10 +298,10 @@ def test_site_wide_terms_are_defined(slug: str) -> None:
 
 
 def test_content_version_tag_prints_the_newest_release(guides_loaded) -> None:
-    assert render("{% content_version %}") == "Content version 2.0, 29 November 2026"
-    ContentRelease.objects.create(version="2.1", released_on=date(2027, 2, 1))
-    assert render("{% content_version %}") == "Content version 2.1, 1 February 2027"
-    assert current_release().version == "2.1"
+    assert render("{% content_version %}") == "Content version 3.0, 5 December 2026"
+    ContentRelease.objects.create(version="3.1", released_on=date(2027, 2, 1))
+    assert render("{% content_version %}") == "Content version 3.1, 1 February 2027"
+    assert current_release().version == "3.1"
 
 
 def test_content_version_costs_at_most_one_query_a_request(
@@ -320,7 +320,7 @@ def test_no_release_prints_nothing(db) -> None:
 
 def test_shipped_content_loads_its_release_and_sources(guides_loaded) -> None:
     assert Guide.objects.get(slug="who-pays").citations.count() == len(BY_SLUG["who-pays"].sources)
-    assert ContentRelease.objects.filter(version="2.0").exists()
+    assert ContentRelease.objects.filter(version="3.0").exists()
 
 
 def test_editor_guide_without_sources_still_renders(client: Client, guides_loaded) -> None:

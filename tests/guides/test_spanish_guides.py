@@ -280,7 +280,7 @@ def test_sources_page_names_guides_in_spanish(client: Client, guides_loaded) -> 
     assertContains(response, "Se usa en:")
     assertContains(response, ">¿Quién paga la segunda opinión?</a>")
     assertContains(response, "Leído el <time")
-    assertContains(response, "Versión del contenido 2.0, 29 de noviembre de 2026")
+    assertContains(response, "Versión del contenido 3.0, 5 de diciembre de 2026")
 
 
 def test_glossary_filter_links_to_the_spanish_word_list() -> None:
