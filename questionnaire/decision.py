@@ -282,7 +282,10 @@ URGENT_CANCERS = (
     _("cancer emergencies, such as pressure on the spinal cord or a blocked airway"),
     _("many cancers in children"),
 )
-URGENT_CANCERS_SOURCE = _("Few cancers cannot wait a few weeks, but these often cannot.")
+URGENT_CANCERS_NOTE = _(
+    "Most cancers can wait a few weeks. These often cannot. The cancer emergencies are our "
+    "own advice, like the signs that cannot wait."
+)
 # Who says what, page by page (keys of guides/content/sources.toml, the
 # /sources/ page): each name says which part of the list that page backs, so
 # no page is credited with a claim it does not make. The ACS second-opinion
@@ -344,7 +347,7 @@ class Safety:
     safe_to_wait: str
     emergency: str
     cancers: tuple[str, ...] = URGENT_CANCERS
-    cancers_source: str = URGENT_CANCERS_SOURCE
+    cancers_note: str = URGENT_CANCERS_NOTE
     cancers_sources: tuple[tuple[str, str], ...] = URGENT_CANCERS_SOURCES
 
 

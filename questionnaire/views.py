@@ -61,7 +61,7 @@ def _advice_context(packet: Packet, answers: dict, step: flow.Step, form, change
         "urgency_lead": decision.URGENCY_LEAD.get(value, ""),
         "steps": decision.URGENCY_STEPS,
         "cancers": decision.URGENT_CANCERS,
-        "cancers_source": decision.URGENT_CANCERS_SOURCE,
+        "cancers_note": decision.URGENT_CANCERS_NOTE,
         "cancers_sources": decision.URGENT_CANCERS_SOURCES,
         "continue_url": url(flow.next_step(answers, step.key, change)),
     }
@@ -107,7 +107,7 @@ def _result_context(packet: Packet, answers: dict, step: flow.Step, form, change
         "urgency_lead": decision.URGENCY_LEAD.get(urgency, ""),
         "urgency_steps": decision.URGENCY_STEPS,
         "cancers": decision.URGENT_CANCERS,
-        "cancers_source": decision.URGENT_CANCERS_SOURCE,
+        "cancers_note": decision.URGENT_CANCERS_NOTE,
         "cancers_sources": decision.URGENT_CANCERS_SOURCES,
         "options": decision.options_for(decision.urgent(answers)),
         "evidence_note": decision.EVIDENCE_NOTE,
