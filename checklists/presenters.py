@@ -114,8 +114,9 @@ def _text(value: str = "") -> Value:
     return Value(value, output_field=CharField())
 
 
-# Stands for the packet's id while the query is compiled (an id is never negative).
-_ANY_PACKET = -1
+# Takes the packet's id while the query is compiled: each part's filter on
+# its packet; an id is never negative.
+_PACKET_PLACEHOLDER = -1
 
 
 @cache
@@ -124,27 +125,32 @@ def _saved_query(vendor: str, questions: bool, call: bool) -> tuple[str, tuple]:
     choice of parts: building it through the ORM cost a millisecond a page,
     ten times the query itself. ``vendor`` keys the cache only."""
     parts = [
-        Answer.objects.filter(packet_id=_ANY_PACKET).values_list(
+        Answer.objects.filter(packet_id=_PACKET_PLACEHOLDER).values_list(
             _text("a"), "key", "value", _text()
         ),
-        ChecklistEntry.objects.filter(packet_id=_ANY_PACKET).values_list(
+        ChecklistEntry.objects.filter(packet_id=_PACKET_PLACEHOLDER).values_list(
             _text("e"), "item_key", "status", "note"
         ),
     ]
     if questions:
         parts.append(
-            PacketQuestion.objects.filter(packet_id=_ANY_PACKET).values_list(
+            PacketQuestion.objects.filter(packet_id=_PACKET_PLACEHOLDER).values_list(
                 _text("q"), "suggestion_key", _text(), _text()
             )
         )
     if call:
         parts.append(
-            InsuranceCall.objects.filter(packet_id=_ANY_PACKET).values_list(
+            InsuranceCall.objects.filter(packet_id=_PACKET_PLACEHOLDER).values_list(
                 _text("c"), "covered", "referral_needed", "in_network"
             )
         )
     first, *rest = (part.order_by() for part in parts)
-    return first.union(*rest, all=True).query.sql_with_params()
+    sql, params = first.union(*rest, all=True).query.sql_with_params()
+    # Every part keeps its packet filter: a part without one would read
+    # every packet's rows.
+    if params.count(_PACKET_PLACEHOLDER) != len(parts):
+        raise RuntimeError(f"a part of saved() lost its packet filter: {sql}")
+    return sql, params
 
 
 def saved(packet: Packet, questions: bool = False, call: bool = False) -> Saved:
@@ -152,7 +158,7 @@ def saved(packet: Packet, questions: bool = False, call: bool = False) -> Saved:
     as (kind, key, value, note): a page pays one round trip, not one a table."""
     sql, params = _saved_query(connection.vendor, questions, call)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [packet.pk if p == _ANY_PACKET else p for p in params])
+        cursor.execute(sql, [packet.pk if p == _PACKET_PLACEHOLDER else p for p in params])
         rows = cursor.fetchall()
     found = Saved({}, {}, [], None)
     for kind, key, value, note in rows:

@@ -1,5 +1,6 @@
 """Escaping for the markup the site writes in Python: the form renderer,
-field rows and letters, each drawn many times a page.
+field rows, the date boxes, letters and the check page's lists, each drawn
+many times a page.
 
 ``esc`` is Django's ``conditional_escape`` with the same output, without
 the wrapper that looks for lazy strings among its arguments on every call,

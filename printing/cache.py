@@ -33,6 +33,8 @@ _SHAPING_FILES = (
     "templates/questionnaire/_urgent_print.html",
     "templates/questionnaire/_result_print.html",
     "checklists/templatetags/letter_markup.py",
+    "checklists/tracker.py",
+    "core/markup.py",
     "static/css/pdf.css",
     "checklists/records.py",
     "checklists/letter.py",

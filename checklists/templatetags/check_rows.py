@@ -39,17 +39,16 @@ def record_rows(groups, can_edit: bool) -> SafeString:
     """Each group of records: every record's status, and its note if any."""
     change_word, note_word = esc(gettext("Change")), esc(gettext("Note:"))
     rows = []
-    for view in groups:
+    for group_view in groups:
         items = "".join(
-            f"<li>{esc(item.item.title)}: <strong>{esc(item.status_label)}</strong>"
-            + (f". {note_word} {esc(item.note)}" if item.note else "")
+            f"<li>{esc(item_view.item.title)}: <strong>{esc(item_view.status_label)}</strong>"
+            + (f". {note_word} {esc(item_view.note)}" if item_view.note else "")
             + "</li>"
-            for item in view.items
+            for item_view in group_view.items
         )
-        change = reverse("checklists:records", args=[view.group.key]) if can_edit else None
-        rows.append(
-            _row(view.group.title, f'<ul class="plain-list">{items}</ul>', change, change_word)
-        )
+        group = group_view.group
+        change = reverse("checklists:records", args=[group.key]) if can_edit else None
+        rows.append(_row(group.title, f'<ul class="plain-list">{items}</ul>', change, change_word))
     return mark_safe("".join(rows))  # noqa: S308
 
 

@@ -5,7 +5,8 @@ Written in Python rather than as an include: a letter is some forty
 labelled lines, and the template engine spent more on drawing them than on
 everything else on the letters page (tests/checklists/test_letter_markup.py
 reads the markup back). The wording is the letter's own, built in
-checklists/letter.py in the letter's language; only the gap's hidden label
+checklists/letter.py (a follow-up in checklists/tracker.py) in the letter's
+language; only the gap's hidden label
 ("blank, to fill in by hand") is translated here, in that language too.
 """
 

@@ -1,7 +1,7 @@
 """Form fields whose hint and error are tied to the input for screen readers:
 ``{% load form_fields %}``, then ``{% form_field form.name %}`` for a label,
 hint, error and box, ``{% radio_field form.name %}`` for a group of radios
-(a fieldset with its legend), or ``{{ field|described }}`` for the box alone.
+(a fieldset with its legend).
 
 The two field tags write their markup here rather than in an include: the
 details page has 25 fields, and the template engine spent more on their
@@ -19,7 +19,6 @@ from core.markup import esc
 register = template.Library()
 
 
-@register.filter
 def described(field: BoundField, parts: str = "") -> SafeString:
     """The field's widget, with aria-describedby naming its hint and error by
     the very ids the page prints them under, and aria-invalid when refused.

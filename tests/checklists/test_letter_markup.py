@@ -101,3 +101,10 @@ def test_a_follow_up_letter_reads_as_its_text() -> None:
         "office", FULL, date(2026, 11, 1), ("pathology-report",), "none", TODAY
     )
     assert read(letter_html(letter)).seen() == letter.text().splitlines()
+
+
+def test_an_english_letter_on_a_spanish_page_labels_its_gaps_in_english() -> None:
+    letter = all_letters(Details(name="Ana Diaz"))[0]
+    with translation.override("es"):
+        hidden = read(letter_html(letter)).hidden
+    assert hidden and set(hidden) == {"(blank, to fill in by hand)"}
