@@ -23,6 +23,7 @@ So a Redis outage, pause or empty restart never logs anyone out and never
 undoes a save; pages only get a little slower while Redis is away.
 """
 
+import json
 import logging
 from datetime import timedelta
 
@@ -40,7 +41,75 @@ MOVED_GRACE_SECONDS = 120
 _MOST_HOPS = 5  # two tabs may move it more than once within the grace
 
 
-class SessionStore(CachedDBStore):
+def _fingerprint(value) -> str:
+    return json.dumps(value, sort_keys=True, default=str)
+
+
+class KeepsOtherWrites:
+    """A save writes the keys this request changed onto the session as it is
+    stored now, not the whole session as this request read it.
+
+    Two requests of one browser often overlap: an autosave set off as a box
+    loses focus, and the "Save and continue" that took the focus. Each POST
+    saves the session (it restarts the session's clock), so the one that
+    finished last used to write back its own old copy, and a key the other
+    had written meanwhile (a refused form held for the next page,
+    core/held.py) was gone. A key both changed takes the later write.
+    """
+
+    def _remember(self, data: dict) -> dict:
+        """Note the session as this request read it."""
+        self._as_read = {key: _fingerprint(value) for key, value in data.items()}
+        return data
+
+    def _only_the_clock(self, must_create: bool) -> bool:
+        """A save that changes no key (a POST restarts the session's clock)
+        moves only the expiry: one UPDATE, and no copy of the data to undo
+        anyone's write with. True when that was all there was to save."""
+        if must_create or not self.session_key or not hasattr(self, "_as_read"):
+            return False
+        mine = self._get_session()
+        if mine.keys() != self._as_read.keys() or any(
+            _fingerprint(value) != self._as_read[key] for key, value in mine.items()
+        ):
+            return False
+        self.model.objects.filter(session_key=self.session_key).update(
+            expire_date=self.get_expiry_date()
+        )
+        return True
+
+    def _keep_other_writes(self, must_create: bool) -> None:
+        """Before a save: this request's changes, onto the session as stored now."""
+        if not must_create and self.session_key and hasattr(self, "_as_read"):
+            self._session_cache = self._onto_stored(self._get_session())
+
+    def _onto_stored(self, mine: dict) -> dict:
+        row = self._get_session_from_db()
+        stored = self.decode(row.session_data) if row else {}
+        if MOVED_TO in stored:  # moved meanwhile: the move carries this copy on
+            return mine
+        for key in self._as_read.keys() | mine.keys():
+            if key not in mine:
+                stored.pop(key, None)  # removed here
+            elif _fingerprint(mine[key]) != self._as_read.get(key):
+                stored[key] = mine[key]  # written here
+        return stored
+
+
+class DatabaseSessionStore(KeepsOtherWrites, DBStore):
+    """Sessions in the database alone, when there is no Redis (core/sessions_db.py)."""
+
+    def load(self):
+        return self._remember(super().load())
+
+    def save(self, must_create=False):
+        if self._only_the_clock(must_create):
+            return
+        self._keep_other_writes(must_create)
+        super().save(must_create)
+
+
+class SessionStore(KeepsOtherWrites, CachedDBStore):
     def __init__(self, session_key=None):
         super().__init__(session_key)
         self._cache = guarded(self._cache)
@@ -61,7 +130,7 @@ class SessionStore(CachedDBStore):
             session = self._get_session_from_db()
             data = self.decode(session.session_data) if session else {}
             self.modified = True
-        return data
+        return self._remember(data)
 
     def exists(self, session_key):
         try:
@@ -73,6 +142,9 @@ class SessionStore(CachedDBStore):
         if not must_create and self.session_key:
             # Moved since this request read it: write where it went.
             self._session_key = self._moved_key(self.session_key)
+        if self._only_the_clock(must_create):
+            return  # the cached copy, whoever wrote it, holds the same keys
+        self._keep_other_writes(must_create)
         DBStore.save(self, must_create)
         try:
             self._cache.set(self.cache_key, self._session, self.get_expiry_age())

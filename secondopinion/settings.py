@@ -216,7 +216,7 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+    SESSION_ENGINE = "core.sessions_db"
 # Public pages (guides, glossary, home) are the same for everyone: each
 # process keeps a copy for a minute, so a burst of readers costs one render.
 CACHES["pages"] = {
