@@ -167,7 +167,7 @@ def worker_pdf(request: HttpRequest, current: Packet, document: str) -> HttpResp
             cache.delete(tasks.failure_key(key))
             if queued is not None:
                 tasks.forget_job(queued)
-            return _failure_page(request, kind)
+            return _failure_page(request, kind, document)
         return None
 
     answer = ready()
@@ -260,16 +260,17 @@ def _make_now(
             return _pdf_response(cached[1], etag, _filename(document))
     if outcome in FAILURES:
         cache.delete(tasks.failure_key(key))  # said here: the next download tries again
-        return _failure_page(request, outcome)
+        return _failure_page(request, outcome, document)
     return redirect(_address(request))  # changed meanwhile: ask for the new version
 
 
-def _failure_page(request: HttpRequest, kind: str) -> HttpResponse:
-    """Why a render ended without a PDF."""
+def _failure_page(request: HttpRequest, kind: str, document: str = tasks.PACKET) -> HttpResponse:
+    """Why a render ended without a PDF, naming what was too long: the
+    packet, all the letters, or one letter."""
     if kind == "busy":
         return _busy(request)
     if kind == "too_long":
-        context = {"too_long": True, "max_pages": pdf.MAX_PAGES}
+        context = {"too_long": True, "max_pages": pdf.MAX_PAGES, "document": document}
         return render_packet_page(request, "printing/pdf_failed.html", context, status=422)
     return render_packet_page(request, "printing/pdf_failed.html", {"busy": False}, status=500)
 

@@ -240,3 +240,23 @@ def test_a_letters_render_no_worker_takes_says_so_and_try_again_makes_it() -> No
     one = ana.get("/packet/letters/lab.pdf", {"now": "1"})
     assert one.status_code == 200
     assert "Dear pathology team," in PdfReader(io.BytesIO(one.content)).pages[0].extract_text()
+
+
+@QUEUED
+@pytest.mark.parametrize(
+    ("address", "says"),
+    [
+        ("/packet/letters.pdf", "Your letters are too long to print. They would be more than"),
+        ("/packet/letters/office.pdf", "This letter is too long to print. It would be more than"),
+    ],
+)
+def test_a_letter_too_long_to_print_says_letter_not_packet(address: str, says: str) -> None:
+    ana = patient("Ana Letters Too Long")
+    with mock.patch.object(pdf, "MAX_PAGES", 0):
+        assert ana.get(address).status_code == 202
+        run_worker()
+        response = ana.get(address)
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert says in html and "Please make some of your details shorter" in html
+    assert "Your packet is too long" not in html
