@@ -85,7 +85,9 @@ class KeepsOtherWrites:
 
     def _onto_stored(self, mine: dict) -> dict:
         row = self._get_session_from_db()
-        stored = self.decode(row.session_data) if row else {}
+        if row is None:  # ended meanwhile: this copy starts again under a new key
+            return mine
+        stored = self.decode(row.session_data)
         if MOVED_TO in stored:  # moved meanwhile: the move carries this copy on
             return mine
         for key in self._as_read.keys() | mine.keys():
