@@ -287,18 +287,3 @@ def reminder(
     event.add_component(alarm)
     calendar.add_component(event)
     return calendar.to_ical()
-
-
-def letter_details(packet) -> Details:
-    """What the follow-up letter takes from the packet: who is writing, and to whom."""
-    return Details(
-        name=packet.name,
-        date_of_birth=packet.date_of_birth,
-        address=packet.address,
-        phone=packet.phone,
-        records_office=packet.records_office,
-        records_office_address=packet.records_office_address,
-        center=packet.center,
-        mrn=packet.mrn,
-        lab_name=packet.lab_name,
-    )

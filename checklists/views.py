@@ -692,7 +692,7 @@ def request_follow_up(request: HttpRequest, current: Packet, kind: str) -> HttpR
     today = _today()
     statuses = dict(ChecklistEntry.objects.filter(packet=current).values_list("item_key", "status"))
     items = presenters.requested_kinds(current, statuses).get(kind, ())
-    details = tracker.letter_details(current)
+    details = presenters.details_of(current)
 
     def build(language: str) -> tracker.FollowUp:
         with translation.override(language):

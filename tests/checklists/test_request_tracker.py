@@ -11,7 +11,7 @@ from django.test import Client
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
-from checklists import tracker
+from checklists import presenters, tracker
 from checklists.models import RecordRequest
 from packets.models import Packet
 from tests.factories import full_packet, hand_to
@@ -56,6 +56,16 @@ def send(client: Client, kind: str, **fields: str) -> object:
         else:
             data[f"{kind}-{name}"] = value
     return client.post(URL, data)
+
+
+def stale_office_tab(phone: Client) -> dict[str, str]:
+    """The phone's office form, drawn after it marked the letter sent; a paired
+    laptop then changes what came to "Some of it"."""
+    send(phone, "office", sent_on=today() - timedelta(days=3))
+    laptop = joined(phone, "edit")
+    stale = held(phone.get(URL).content.decode(), "office")
+    send(laptop, "office", received="some")
+    return stale
 
 
 @pytest.fixture
@@ -176,10 +186,7 @@ def test_a_promise_before_the_letter_went_is_refused(everything_needed: Client) 
 
 def test_a_stale_tab_never_overwrites_a_change_made_elsewhere(everything_needed: Client) -> None:
     phone = everything_needed
-    send(phone, "office", sent_on=today() - timedelta(days=3))
-    laptop = joined(phone, "edit")
-    stale = held(phone.get(URL).content.decode(), "office")
-    send(laptop, "office", received="some")
+    stale = stale_office_tab(phone)
     # The phone's tab, drawn before, changes what came to "all".
     stale["office-received"] = "all"
     response = phone.post(URL, stale)
@@ -191,10 +198,7 @@ def test_a_stale_tab_never_overwrites_a_change_made_elsewhere(everything_needed:
 
 def test_a_stale_tab_writes_only_what_it_changed(everything_needed: Client) -> None:
     phone = everything_needed
-    send(phone, "office", sent_on=today() - timedelta(days=3))
-    laptop = joined(phone, "edit")
-    stale = held(phone.get(URL).content.decode(), "office")
-    send(laptop, "office", received="some")
+    stale = stale_office_tab(phone)
     stale["office-sent_how"] = "fax"
     assert phone.post(URL, stale).status_code == 302
     row = RecordRequest.objects.get(kind="office")
@@ -359,10 +363,7 @@ def test_the_pdf_lists_the_requests(full) -> None:
 
 def test_choosing_mine_after_a_conflict_saves_it(everything_needed: Client) -> None:
     phone = everything_needed
-    send(phone, "office", sent_on=today() - timedelta(days=3))
-    laptop = joined(phone, "edit")
-    stale = held(phone.get(URL).content.decode(), "office")
-    send(laptop, "office", received="some")
+    stale = stale_office_tab(phone)
     stale["office-received"] = "all"
     page = phone.post(URL, stale).content.decode()
     again = held(page, "office")
@@ -385,7 +386,7 @@ def test_the_tracker_speaks_spanish(everything_needed: Client) -> None:
 
 def test_the_follow_up_names_the_lab_and_the_medical_record_number(db) -> None:
     packet = full_packet(lab_name="Mercy Pathology Lab")
-    details = tracker.letter_details(packet)
+    details = presenters.details_of(packet)
     sent = date(2026, 10, 1)
     lab = tracker.follow_up_letter("lab", details, sent, (), "", date(2026, 11, 20))
     office = tracker.follow_up_letter("office", details, sent, (), "", date(2026, 11, 20))
