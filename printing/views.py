@@ -76,8 +76,7 @@ def _cached_pdf(
         return on_failure(True)
     except pdf.TooManyPages:
         # Trying again cannot help: what the packet holds is too long to print.
-        context = {"too_long": True, "max_pages": pdf.MAX_PAGES}
-        return render_packet_page(request, "printing/pdf_failed.html", context, status=422)
+        return _failure_page(request, "too_long")
     except pdf.RenderFailed:
         return on_failure(False)
     # Deleted or changed while it rendered: keep nothing, hand out nothing.
@@ -270,7 +269,15 @@ def _failure_page(request: HttpRequest, kind: str, document: str = tasks.PACKET)
     if kind == "busy":
         return _busy(request)
     if kind == "too_long":
-        context = {"too_long": True, "max_pages": pdf.MAX_PAGES, "document": document}
+        # What was too long, in the page's words: the packet, the letters, or a letter.
+        what = (
+            "packet"
+            if document == tasks.PACKET
+            else "letters"
+            if document == letters.ALL
+            else "letter"
+        )
+        context = {"too_long": what, "max_pages": pdf.MAX_PAGES}
         return render_packet_page(request, "printing/pdf_failed.html", context, status=422)
     return render_packet_page(request, "printing/pdf_failed.html", {"busy": False}, status=500)
 

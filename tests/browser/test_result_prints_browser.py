@@ -12,7 +12,6 @@ axe violations on screen.
 
 import io
 import re
-import subprocess
 
 import pytest
 from django.utils import translation
@@ -21,7 +20,8 @@ from pypdf import PdfReader
 
 from questionnaire import decision
 from questionnaire.situations import KEYS
-from tests.browser.conftest import SCREENSHOTS, assert_no_axe_violations, new_page
+from tests.browser.conftest import assert_no_axe_violations, new_page
+from tests.printing.test_letter_pdfs import page_images
 
 pytestmark = pytest.mark.browser
 
@@ -102,14 +102,7 @@ def test_the_result_prints_whole(browser, site: str, language: str, urgency: str
             pages = [words(p.extract_text()) for p in PdfReader(io.BytesIO(content)).pages]
             whole = " ".join(pages)
             name = f"result-print-{language}"
-            SCREENSHOTS.mkdir(exist_ok=True)
-            for old in SCREENSHOTS.glob(f"{name}-*.png"):
-                old.unlink()
-            target = SCREENSHOTS / f"{name}.pdf"
-            target.write_bytes(content)
-            subprocess.run(
-                ["pdftoppm", "-r", "50", "-png", str(target), str(SCREENSHOTS / name)], check=True
-            )
+            page_images(content, name)
             print(f"{name}: {len(pages)} pages")
 
             # No button to press on paper, no site footer on a sheet of its own.
