@@ -19,6 +19,10 @@ keepalive = 5
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
 max_requests_jitter = max_requests // 10
 control_socket_disable = True
+# Each worker listens on its own socket (SO_REUSEPORT) and the kernel spreads
+# new connections over them, rather than the first worker to wake taking a
+# whole burst; see "Connections and workers" in bench/README.md.
+reuse_port = os.environ.get("GUNICORN_REUSE_PORT", "0") == "1"
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
 # Only method, path and status: no query strings, referers or user agents.
 access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'

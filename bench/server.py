@@ -60,6 +60,9 @@ def production_env(database_url: str, work: Path, **extra: str) -> dict[str, str
         PACKET_CREATE_LIMIT="1000000",
         GUNICORN_ACCESS_LOG="",
         GUNICORN_MAX_REQUESTS="0",
+        # wrk keeps its connections open: on one shared socket a burst of them
+        # can all land on one worker and leave the other core idle (bench/README.md).
+        GUNICORN_REUSE_PORT="1",
         # Loopback has no TLS: requests carry X-Forwarded-Proto as from the
         # proxy, and what does not (Lighthouse's robots.txt) is not redirected.
         DJANGO_SECURE_SSL_REDIRECT="0",
