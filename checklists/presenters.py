@@ -9,7 +9,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
-from django.db import connection
 from django.db.models import CharField, Value
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone, translation
@@ -35,6 +34,7 @@ from checklists.models import (
     RecordRequest,
     Status,
 )
+from core.prepared import prepared
 from packets.models import LetterLanguage, Packet
 from questionnaire import decision, scoring
 from questionnaire.models import Answer
@@ -114,54 +114,46 @@ def _text(value: str = "") -> Value:
     return Value(value, output_field=CharField())
 
 
-# Takes the packet's id while the query is compiled: each part's filter on
-# its packet; an id is never negative.
-_PACKET_PLACEHOLDER = -1
+def _saved_parts(questions: bool, call: bool):
+    """The UNION ALL behind saved() for one choice of parts, compiled once
+    (core/prepared.py): building it through the ORM cost a millisecond a
+    page, ten times the query itself."""
+
+    def union(packet_id):
+        parts = [
+            Answer.objects.filter(packet_id=packet_id).values_list(
+                _text("a"), "key", "value", _text()
+            ),
+            ChecklistEntry.objects.filter(packet_id=packet_id).values_list(
+                _text("e"), "item_key", "status", "note"
+            ),
+        ]
+        if questions:
+            parts.append(
+                PacketQuestion.objects.filter(packet_id=packet_id).values_list(
+                    _text("q"), "suggestion_key", _text(), _text()
+                )
+            )
+        if call:
+            parts.append(
+                InsuranceCall.objects.filter(packet_id=packet_id).values_list(
+                    _text("c"), "covered", "referral_needed", "in_network"
+                )
+            )
+        first, *rest = (part.order_by() for part in parts)
+        return first.union(*rest, all=True)
+
+    return prepared(union)
 
 
-@cache
-def _saved_query(vendor: str, questions: bool, call: bool) -> tuple[str, tuple]:
-    """The UNION ALL behind saved(), compiled once per database kind and
-    choice of parts: building it through the ORM cost a millisecond a page,
-    ten times the query itself. ``vendor`` keys the cache only."""
-    parts = [
-        Answer.objects.filter(packet_id=_PACKET_PLACEHOLDER).values_list(
-            _text("a"), "key", "value", _text()
-        ),
-        ChecklistEntry.objects.filter(packet_id=_PACKET_PLACEHOLDER).values_list(
-            _text("e"), "item_key", "status", "note"
-        ),
-    ]
-    if questions:
-        parts.append(
-            PacketQuestion.objects.filter(packet_id=_PACKET_PLACEHOLDER).values_list(
-                _text("q"), "suggestion_key", _text(), _text()
-            )
-        )
-    if call:
-        parts.append(
-            InsuranceCall.objects.filter(packet_id=_PACKET_PLACEHOLDER).values_list(
-                _text("c"), "covered", "referral_needed", "in_network"
-            )
-        )
-    first, *rest = (part.order_by() for part in parts)
-    sql, params = first.union(*rest, all=True).query.sql_with_params()
-    # Every part keeps its packet filter: a part without one would read
-    # every packet's rows.
-    if params.count(_PACKET_PLACEHOLDER) != len(parts):
-        raise RuntimeError(f"a part of saved() lost its packet filter: {sql}")
-    return sql, params
+_SAVED = {(q, c): _saved_parts(q, c) for q in (False, True) for c in (False, True)}
 
 
 def saved(packet: Packet, questions: bool = False, call: bool = False) -> Saved:
     """Read the packet's rows of several kinds in one UNION ALL query, each row
     as (kind, key, value, note): a page pays one round trip, not one a table."""
-    sql, params = _saved_query(connection.vendor, questions, call)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [packet.pk if p == _PACKET_PLACEHOLDER else p for p in params])
-        rows = cursor.fetchall()
     found = Saved({}, {}, [], None)
-    for kind, key, value, note in rows:
+    for kind, key, value, note in _SAVED[questions, call](packet.pk):
         if kind == "a":
             found.answers[key] = value
         elif kind == "e":
@@ -214,10 +206,30 @@ class QuestionsView:
     suggestions: list[records.SuggestedQuestion]
 
 
+@prepared
+def _questions(packet_id):
+    return PacketQuestion.objects.filter(packet_id=packet_id)
+
+
+@prepared
+def _requests(packet_id):
+    return RecordRequest.objects.filter(packet_id=packet_id)
+
+
+@prepared
+def _statuses(packet_id):
+    return ChecklistEntry.objects.filter(packet_id=packet_id).values_list("item_key", "status")
+
+
+@prepared
+def _calls(packet_id):
+    return InsuranceCall.objects.filter(packet_id=packet_id).order_by("pk")[:1]
+
+
 def _chosen_questions(packet: Packet) -> list[PacketQuestion]:
     """The patient's questions; a suggested one in the page's language, whatever
     language it was added in (its own words stay as typed)."""
-    chosen = list(PacketQuestion.objects.filter(packet=packet))
+    chosen = _questions(packet.pk)
     for question in chosen:
         suggestion = records.SUGGESTIONS_BY_KEY.get(question.suggestion_key)
         if suggestion is not None:
@@ -372,15 +384,15 @@ def request_views(
 
 def record_requests(packet: Packet, today: date) -> list[RequestView]:
     """The tracker's requests: the checklist's statuses and the saved rows."""
-    statuses = dict(ChecklistEntry.objects.filter(packet=packet).values_list("item_key", "status"))
-    return request_views(packet, today, statuses, list(RecordRequest.objects.filter(packet=packet)))
+    return request_views(packet, today, dict(_statuses(packet.pk)), _requests(packet.pk))
 
 
 # --- Insurance -----------------------------------------------------------------
 
 
 def insurance(packet: Packet) -> InsuranceCall | None:
-    return InsuranceCall.objects.filter(packet=packet).first()
+    calls = _calls(packet.pk)
+    return calls[0] if calls else None
 
 
 # --- The task list -------------------------------------------------------------
@@ -481,7 +493,7 @@ def tasks(packet: Packet) -> TaskList:
     """Each task with its status, from one query of the saved rows (no
     rendering of items), and one of the records requests (three rows at most)."""
     rows = saved(packet, questions=True, call=True)
-    requests = list(RecordRequest.objects.filter(packet=packet))
+    requests = _requests(packet.pk)
     answers = rows.answers
     entries = {key: status for key, (status, _note) in rows.entries.items()}
     question_count = len(rows.questions)
@@ -730,7 +742,7 @@ def _saved_requests(
     packet: Packet, statuses: dict[str, str], today: date | None = None
 ) -> list[RequestView]:
     """The requests with something saved, for the check page and the PDF."""
-    rows = list(RecordRequest.objects.filter(packet=packet))
+    rows = _requests(packet.pk)
     if not rows:
         return []
     views = request_views(packet, today or timezone.localdate(), statuses, rows)

@@ -50,7 +50,12 @@ def packets_of(request: HttpRequest) -> QuerySet | None:
     packet_id = request.session.get(SESSION_KEY)
     if packet_id is None:
         return None
-    device_id = request.session.get(DEVICE_KEY)
+    return packet_query(packet_id, request.session.get(DEVICE_KEY))
+
+
+def packet_query(packet_id: int, device_id: int | None = None) -> QuerySet:
+    """The packet with ``can_edit`` on it: always for the browser that started
+    it (no ``device_id``), through its Device row for an attached one."""
     packets = Packet.objects.filter(pk=packet_id)
     if device_id is None:
         return packets.annotate(can_edit=Value(True, output_field=BooleanField()))

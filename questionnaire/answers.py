@@ -2,13 +2,29 @@
 
 from django.http import HttpRequest
 
+from core.prepared import prepared
 from packets import access
 from packets.models import Packet
 from questionnaire.models import Answer, ValueRating
 
 
+@prepared
+def _answers(packet_id):
+    return Answer.objects.filter(packet_id=packet_id).values_list("key", "value")
+
+
+@prepared
+def _ratings(packet_id):
+    return ValueRating.objects.filter(packet_id=packet_id).values_list("key", "rating")
+
+
 def answers_of(packet: Packet) -> dict[str, str]:
-    return dict(packet.answers.values_list("key", "value"))
+    return dict(_answers(packet.pk))
+
+
+def ratings_of(packet: Packet) -> dict[str, int]:
+    """The values the patient rated, each 1 to 3."""
+    return dict(_ratings(packet.pk))
 
 
 def save_answer(packet: Packet, key: str, value: str) -> None:
@@ -31,10 +47,14 @@ def packet_and_answers(request: HttpRequest) -> tuple[Packet | None, dict[str, s
     Only the packet's id is loaded: these pages write rows that hang off it and
     never show its other fields.
     """
-    packets = access.packets_of(request)
-    if packets is None:
+    packet_id = request.session.get(access.SESSION_KEY)
+    if packet_id is None:
         return None, {}
-    rows = list(packets.values_list("can_edit", "answers__key", "answers__value"))
+    device_id = request.session.get(access.DEVICE_KEY)
+    if device_id is None:
+        rows = _own_packet_answers(packet_id)
+    else:
+        rows = _shared_packet_answers(packet_id, device_id)
     if not rows:
         return None, {}
     can_edit = rows[0][0]
@@ -42,3 +62,17 @@ def packet_and_answers(request: HttpRequest) -> tuple[Packet | None, dict[str, s
     packet = Packet(pk=request.session[access.SESSION_KEY])
     packet.can_edit = can_edit
     return packet, {key: value for _edit, key, value in rows if key is not None}
+
+
+def _with_answers(packets):
+    return packets.values_list("can_edit", "answers__key", "answers__value")
+
+
+@prepared
+def _own_packet_answers(packet_id):
+    return _with_answers(access.packet_query(packet_id))
+
+
+@prepared
+def _shared_packet_answers(packet_id, device_id):
+    return _with_answers(access.packet_query(packet_id, device_id))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from packets.models import Packet
 from questionnaire import decision, scoring
-from questionnaire.models import ValueRating
+from questionnaire.answers import answers_of, ratings_of
 
 
 @dataclass
@@ -25,8 +25,8 @@ class ResultView:
 
 def result(packet: Packet, answers: dict[str, str] | None = None) -> ResultView:
     if answers is None:
-        answers = dict(packet.answers.values_list("key", "value"))
-    ratings = dict(ValueRating.objects.filter(packet=packet).values_list("key", "rating"))
+        answers = answers_of(packet)
+    ratings = ratings_of(packet)
     sure_labels = dict(decision.SURE_CHOICES)
     urgent = decision.urgent(answers)
     return ResultView(

@@ -23,7 +23,7 @@ from packets.models import Packet
 from questionnaire import answers as answers_store
 from questionnaire import decision, flow, scoring, situations
 from questionnaire.forms import AnswerForm, SureForm, ValuesForm
-from questionnaire.models import Answer, ValueRating
+from questionnaire.models import Answer
 
 
 def url(key: str, change: bool = False) -> str:
@@ -109,24 +109,20 @@ def _result_context(packet: Packet, answers: dict, step: flow.Step, form, change
         "cancers": decision.URGENT_CANCERS,
         "cancers_note": decision.URGENT_CANCERS_NOTE,
         "cancers_sources": decision.URGENT_CANCERS_SOURCES,
-        "options": decision.options_for(decision.urgent(answers)),
-        "evidence_note": decision.EVIDENCE_NOTE,
-        "evidence_figure": decision.EVIDENCE_FIGURE,
-        "article_view": decision.ARTICLE_VIEW,
         "deliberation": _deliberation(packet, answers),
     }
 
 
 def _deliberation(packet: Packet, answers: dict) -> decision.Deliberation:
     """The patient's very important values, linked back to the options they see."""
-    ratings = dict(ValueRating.objects.filter(packet=packet).values_list("key", "rating"))
+    ratings = answers_store.ratings_of(packet)
     return decision.deliberation(ratings, bool(decision.urgent(answers)))
 
 
 def _values_context(packet: Packet, answers: dict, step: flow.Step, form, change: bool) -> dict:
     if form is None:
-        ratings = ValueRating.objects.filter(packet=packet).values_list("key", "rating")
-        form = ValuesForm(initial={key: str(rating) for key, rating in ratings})
+        ratings = answers_store.ratings_of(packet)
+        form = ValuesForm(initial={key: str(rating) for key, rating in ratings.items()})
     return {"form": form}
 
 
@@ -271,9 +267,6 @@ def start(request: HttpRequest) -> HttpResponse:
             else url(flow.resume(answers)),
             "effort": flow.effort(),
             "total": flow.TOTAL_STEPS,
-            "options": decision.OPTIONS,
-            "evidence_note": decision.EVIDENCE_NOTE,
-            "evidence_figure": decision.EVIDENCE_FIGURE,
         },
     )
 
