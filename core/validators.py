@@ -10,9 +10,11 @@ the left-to-right and right-to-left marks (U+200E, U+200F). Persian,
 Devanagari and other scripts, and emoji, need them to be written correctly.
 """
 
+import functools
 from collections.abc import Callable
 
 from django import forms
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from core.text import normalise_controls
@@ -64,19 +66,41 @@ class PatientForm(RefusesInvisibleControls):
     """
 
     def __init__(self, *args, **kwargs) -> None:
+        # The class's own fields once, before this form copies them.
+        limited = _limited_fields(type(self))
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
+        for name, field in self.fields.items():
             if isinstance(field, forms.CharField):
                 # Each form has its own copy of its fields: only this one changes.
                 field.to_python = _normalising(field.to_python)
-            limit = getattr(field, "max_length", None)
-            if not limit:
-                continue
-            field.widget.attrs.pop("maxlength", None)
-            field.widget.attrs["data-maxlength"] = str(limit)
-            field.error_messages["max_length"] = str(LENGTH_MESSAGE).replace(
-                "%(label)s", str(field.label or _("This"))
-            )
+            if name not in limited:
+                _say_limit(field)
+
+
+@functools.cache
+def _limited_fields(form_class: type[forms.BaseForm]) -> frozenset[str]:
+    """Give the class's declared fields their limit once, not on each form:
+    every form copies them, changes and all. Gives their names."""
+    for field in form_class.base_fields.values():
+        _say_limit(field)
+    return frozenset(form_class.base_fields)
+
+
+def _say_limit(field: forms.Field) -> None:
+    limit = getattr(field, "max_length", None)
+    if not limit:
+        return
+    field.widget.attrs.pop("maxlength", None)
+    field.widget.attrs["data-maxlength"] = str(limit)
+    # Worded when it is shown, in the page's language.
+    field.error_messages["max_length"] = _length_message(field.label)
+
+
+def _worded_length_message(label) -> str:
+    return str(LENGTH_MESSAGE).replace("%(label)s", str(label or _("This")))
+
+
+_length_message = lazy(_worded_length_message, str)
 
 
 def _normalising(to_python: Callable) -> Callable:
