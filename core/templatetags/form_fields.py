@@ -109,6 +109,18 @@ def radio_field(field: BoundField) -> SafeString:
     )
 
 
+@register.simple_tag
+def hidden_inputs(pairs) -> SafeString:
+    """A hidden input for each (name, value): the values a page was drawn
+    with (checklists/merge.py), 25 of them on the details page."""
+    return mark_safe(  # noqa: S308
+        "".join(
+            f'<input type="hidden" name="{esc(name)}" value="{esc(value)}">'
+            for name, value in pairs or ()
+        )
+    )
+
+
 @register.filter
 def anchor(field: BoundField) -> str:
     """The id an error message links to: the first radio of a group, the
