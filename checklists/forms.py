@@ -208,17 +208,20 @@ class LetterForm(PatientForm, forms.ModelForm):
             forms.RadioSelect,
         )
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
+    @classmethod
+    def shape_fields(cls, fields: dict[str, forms.Field]) -> None:
+        for name, field in fields.items():
             field.required = False
             if name != "send_by":
                 # Drop the blank "not chosen" option: leaving all unchecked says the same.
                 field.choices = [(v, label) for v, label in field.choices if v]
-        self.fields["letter_language"].choices = [
+        fields["letter_language"].choices = [
             (LetterLanguage.ENGLISH, _("English only")),
             (LetterLanguage.SPANISH, _("English to send, and a Spanish copy for me to read")),
         ]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
         if not self.instance.letter_language and not self.is_bound:
             # Suggest what the page's language says; nothing is saved until the patient saves.
             self.initial["letter_language"] = (
@@ -279,10 +282,10 @@ class InsuranceCallForm(PatientForm, forms.ModelForm):
             "notes": forms.Textarea(attrs={"rows": 3, "data-count": ""}),
         }
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
+    @classmethod
+    def shape_fields(cls, fields: dict[str, forms.Field]) -> None:
         for name in ("covered", "referral_needed", "in_network"):
-            self.fields[name].choices = [(v, lbl) for v, lbl in self.fields[name].choices if v]
+            fields[name].choices = [(v, lbl) for v, lbl in fields[name].choices if v]
 
 
 # The details page's parts, in its order: the check page lists every field
@@ -367,12 +370,12 @@ class RequestForm(PatientForm, forms.ModelForm):
         fields = ["sent_on", "sent_how", "promised_by", "more_time", "received", "followed_up_on"]
         widgets = {"sent_how": forms.RadioSelect, "received": forms.RadioSelect}
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
+    @classmethod
+    def shape_fields(cls, fields: dict[str, forms.Field]) -> None:
         for name in ("sent_how", "received"):
             # No "not said" option: leaving all unchecked says the same.
-            self.fields[name].choices = [(v, lbl) for v, lbl in self.fields[name].choices if v]
-            self.fields[name].required = False
+            fields[name].choices = [(v, lbl) for v, lbl in fields[name].choices if v]
+            fields[name].required = False
 
     def clean(self) -> dict:
         data = super().clean()

@@ -65,6 +65,11 @@ class PatientForm(RefusesInvisibleControls):
       what was typed on the page.
     """
 
+    @classmethod
+    def shape_fields(cls, fields: dict[str, forms.Field]) -> None:
+        """Change the class's own fields in ways that are the same for every
+        form (trim choices, say): run once, before the first form copies them."""
+
     def __init__(self, *args, **kwargs) -> None:
         # The class's own fields once, before this form copies them.
         limited = _limited_fields(type(self))
@@ -78,9 +83,10 @@ class PatientForm(RefusesInvisibleControls):
 
 
 @functools.cache
-def _limited_fields(form_class: type[forms.BaseForm]) -> frozenset[str]:
+def _limited_fields(form_class: type["PatientForm"]) -> frozenset[str]:
     """Give the class's declared fields their limit once, not on each form:
     every form copies them, changes and all. Gives their names."""
+    form_class.shape_fields(form_class.base_fields)
     for field in form_class.base_fields.values():
         _say_limit(field)
     return frozenset(form_class.base_fields)
