@@ -10,15 +10,18 @@ language; only the gap's hidden label
 ("blank, to fill in by hand") is translated here, in that language too.
 """
 
+import functools
 from collections.abc import Iterable
 
 from django import template
 from django.template.defaultfilters import linebreaksbr
+from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 from checklists.letter import GAP, Line, Section, blocks_of
+from checklists.records import LAB
 from core.markup import esc
 
 register = template.Library()
@@ -54,12 +57,18 @@ def _section(section: Section, gap: str) -> str:
     )
 
 
+@functools.cache
+def _gap(language: str) -> str:
+    """A blank to write in, named for screen readers in the letter's language."""
+    with translation.override(language):
+        blank = gettext("(blank, to fill in by hand)")
+    return f'<span class="gap">{GAP}<span class="visually-hidden"> {esc(blank)}</span></span>'
+
+
 def letter_html(letter) -> SafeString:
     """A records letter (checklists.letter.Letter) or a follow-up
     (checklists.tracker.FollowUp): the same parts, in the same order."""
-    with translation.override(letter.language):
-        blank = gettext("(blank, to fill in by hand)")
-    gap = f'<span class="gap">{GAP}<span class="visually-hidden"> {esc(blank)}</span></span>'
+    gap = _gap(letter.language)
     about = getattr(letter, "about", ())
     items = "".join(f"<li>{esc(item)}</li>" for item in letter.items)
     html = [
@@ -83,3 +92,53 @@ def letter_html(letter) -> SafeString:
 @register.simple_tag
 def letter_body(letter) -> SafeString:
     return letter_html(letter)
+
+
+@register.simple_tag
+def letter_section(letter) -> SafeString:
+    """A letter on the letters page: its heading, its PDF, the kind of
+    request, the letter; then its Spanish copy to read, when it has one.
+    (Each gettext outside the f-strings: makemessages cannot read inside one.)"""
+    kind, heading = esc(letter.kind), esc(letter.heading)
+    to_send = " " + esc(gettext("(in English, to send)")) if letter.own else ""
+    pdf = esc(reverse("printing:letter_pdf", args=[letter.kind]))
+    download = esc(gettext("Download this letter (PDF)"))
+    what_kind = esc(gettext("What kind of request:"))
+    lab = ""
+    if letter.kind == LAB:
+        lab = " " + esc(
+            gettext(
+                "Give this letter to the pathology department of your new center and ask them "
+                "to request the slides with it. Labs most often send slides when the "
+                "pathologists who will read them ask."
+            )
+        )
+    html = [
+        f'<section class="letter-print" aria-labelledby="letter-{kind}">',
+        f'<h3 id="letter-{kind}" class="no-print">{heading}{to_send}</h3>',
+        f'<p class="no-print letter-download"><a href="{pdf}">{download}'
+        f'<span class="visually-hidden">: {heading}</span></a></p>',
+        f'<p class="no-print"><span class="letter-basis">{what_kind}</span> '
+        f"{esc(letter.basis_label)}.{lab}</p>",
+        letter_html(letter),
+        "</section>",
+    ]
+    if letter.own:
+        copy_of = esc(
+            gettext("For you to read, in Spanish: %(heading)s") % {"heading": letter.heading}
+        )
+        do_not_send = esc(gettext("Do not send this copy."))
+        same_letter = esc(
+            gettext(
+                "It is the same letter in Spanish, for you to read. Send the letter in English."
+            )
+        )
+        html += [
+            f'<section class="letter-own no-print" aria-labelledby="own-{kind}">',
+            f'<h3 id="own-{kind}">{copy_of}</h3>',
+            '<div class="notice-box not-for-sending"><p>'
+            f"<strong>{do_not_send}</strong> {same_letter}</p></div>",
+            letter_html(letter.own),
+            "</section>",
+        ]
+    return mark_safe("\n".join(html))  # noqa: S308

@@ -25,6 +25,7 @@ from pypdf import PdfReader
 
 from checklists.models import ChecklistEntry
 from checklists.presenters import letters as letters_of
+from checklists.templatetags.letter_markup import letter_section
 from core.middleware import STARTED_KEY
 from packets.models import Device, LetterLanguage, Packet
 from printing import cache as pdf_cache
@@ -391,7 +392,7 @@ def test_the_download_links_name_each_letter_and_the_whole_set(owner) -> None:
     every = render_to_string("printing/_letter_downloads.html#all", {"letters": letters})
     assert 'href="/packet/letters.pdf"' in every
     assert "Download all letters (PDF)" in every
-    one = render_to_string("printing/_letter_downloads.html#one", {"letter": letters[1]})
+    one = letter_section(letters[1])
     assert 'href="/packet/letters/lab.pdf"' in one
     assert "Download this letter (PDF)" in flat(one)
     assert "Letter to the pathology lab" in one  # the link's name says which letter
