@@ -3,7 +3,7 @@
 The result page shows the choices side by side, a 100-square figure and
 the list of when a second opinion is less likely to change much: the same
 words for every patient, in each language. Drawing them again on every
-request cost more than a third of the page. ``drawn_once`` draws such a
+request cost about a quarter of the page. ``drawn_once`` draws such a
 template once per language (and site prefix, and choice of a few plain
 values), and afterwards gives the same markup::
 
