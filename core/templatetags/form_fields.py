@@ -19,35 +19,44 @@ from core.markup import esc
 register = template.Library()
 
 
-def described(field: BoundField, parts: str = "") -> SafeString:
+class _Field:
+    """What the tags read of a bound field, each read once: Django works
+    out ``errors`` and ``auto_id`` afresh on every access, and a field's
+    markup asked for them up to five times."""
+
+    __slots__ = ("bound", "errors", "hint", "id", "ids")
+
+    def __init__(self, bound: BoundField) -> None:
+        self.bound = bound
+        self.errors = bound.errors
+        self.hint = bound.help_text
+        self.id = bound.auto_id
+        # The ids of the hint and the error, those the page prints.
+        self.ids = []
+        if self.hint:
+            self.ids.append(f"{self.id}-hint")
+        if self.errors:
+            self.ids.append(f"{self.id}-error")
+
+
+def described(field: _Field, parts: str = "") -> SafeString:
     """The field's widget, with aria-describedby naming its hint and error by
     the very ids the page prints them under, and aria-invalid when refused.
 
     With ``"parts"`` (a date's three boxes) the fieldset around them carries
     aria-describedby, so each box gets only aria-invalid."""
     if parts:
-        return field.as_widget(attrs={"aria-invalid": "true"} if field.errors else {})
-    ids = _ids(field)
-    attrs = {"aria-describedby": " ".join(ids)} if ids else {}
+        return field.bound.as_widget(attrs={"aria-invalid": "true"} if field.errors else {})
+    attrs = {"aria-describedby": " ".join(field.ids)} if field.ids else {}
     if field.errors:
         attrs["aria-invalid"] = "true"
-    return field.as_widget(attrs=attrs)
+    return field.bound.as_widget(attrs=attrs)
 
 
-def _ids(field: BoundField) -> list[str]:
-    """The ids of the hint and the error, those the page prints."""
-    ids = []
-    if field.help_text:
-        ids.append(f"{field.auto_id}-hint")
-    if field.errors:
-        ids.append(f"{field.auto_id}-error")
-    return ids
-
-
-def _hint_and_error(field: BoundField, auto_id: str) -> str:
+def _hint_and_error(field: _Field, auto_id: str) -> str:
     html = ""
-    if field.help_text:
-        html += f'<p class="hint" id="{auto_id}-hint">{esc(field.help_text)}</p>'
+    if field.hint:
+        html += f'<p class="hint" id="{auto_id}-hint">{esc(field.hint)}</p>'
     if field.errors:
         html += (
             f'<p class="field-error" id="{auto_id}-error"><span class="visually-hidden">'
@@ -56,15 +65,14 @@ def _hint_and_error(field: BoundField, auto_id: str) -> str:
     return html
 
 
-def _group(classes: str, field: BoundField, inner: str, *, own_id: bool) -> str:
+def _group(classes: str, field: _Field, inner: str, *, own_id: bool) -> str:
     """A fieldset (radios, or a date's three boxes) with the field's label as
     its legend, described by the hint and error printed inside it."""
-    auto_id = esc(field.auto_id)
-    ids = _ids(field)
-    by = f' aria-describedby="{esc(" ".join(ids))}"' if ids else ""
+    auto_id = esc(field.id)
+    by = f' aria-describedby="{esc(" ".join(field.ids))}"' if field.ids else ""
     own = f' id="{auto_id}"' if own_id else ""
     return (
-        f'<fieldset class="{classes}"{own}{by}>\n<legend>{esc(field.label)}</legend>\n'
+        f'<fieldset class="{classes}"{own}{by}>\n<legend>{esc(field.bound.label)}</legend>\n'
         f"{_hint_and_error(field, auto_id)}{inner}\n</fieldset>"
     )
 
@@ -74,34 +82,36 @@ def _group(classes: str, field: BoundField, inner: str, *, own_id: bool) -> str:
 
 
 @register.simple_tag
-def form_field(field: BoundField) -> SafeString:
+def form_field(bound: BoundField) -> SafeString:
     """Label, hint, error and box; a date's three boxes go in a fieldset of
     their own, its legend the label."""
+    field = _Field(bound)
     error_class = " field-has-error" if field.errors else ""
-    if field.widget_type == "dateparts":
+    if bound.widget_type == "dateparts":
         group = _group("date-field", field, described(field, "parts"), own_id=True)
         return mark_safe(f'<div class="field{error_class}">\n{group}\n</div>')  # noqa: S308
-    auto_id = esc(field.auto_id)
-    limit = getattr(field.field, "max_length", None)
+    auto_id = esc(field.id)
+    limit = getattr(bound.field, "max_length", None)
     # A one-line box shows its own size; a long one says how much it takes.
-    if limit and getattr(field.field.widget, "input_type", None) != "text":
+    if limit and getattr(bound.field.widget, "input_type", None) != "text":
         size = gettext("(up to %(limit)s characters)") % {"limit": limit}
         size = f' <span class="hint">{esc(size)}</span>'
     else:
         size = ""
     return mark_safe(  # noqa: S308
-        f'<div class="field{error_class}">\n<label for="{auto_id}">{esc(field.label)}{size}'
+        f'<div class="field{error_class}">\n<label for="{auto_id}">{esc(bound.label)}{size}'
         f"</label>\n{_hint_and_error(field, auto_id)}{described(field)}\n</div>"
     )
 
 
 @register.simple_tag
-def radio_field(field: BoundField) -> SafeString:
+def radio_field(bound: BoundField) -> SafeString:
     """A group of radios: the fieldset, not each radio, names the hint and error."""
+    field = _Field(bound)
     radios = "".join(
         f'<div class="radio">{radio.tag()}<label for="{esc(radio.id_for_label)}">'
         f"{esc(radio.choice_label)}</label></div>"
-        for radio in field
+        for radio in bound
     )
     error_class = " field-has-error" if field.errors else ""
     return mark_safe(  # noqa: S308
