@@ -13,8 +13,9 @@ from django import template
 from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
+from checklists.letter import long_date
 from core.markup import esc
 
 register = template.Library()
@@ -50,6 +51,29 @@ def record_rows(groups, can_edit: bool) -> SafeString:
         change = reverse("checklists:records", args=[group.key]) if can_edit else None
         rows.append(_row(group.title, f'<ul class="plain-list">{items}</ul>', change, change_word))
     return mark_safe("".join(rows))  # noqa: S308
+
+
+@register.simple_tag
+def letters_value(letters, send_by) -> SafeString:
+    """The letters row's value: each letter with its number of records and
+    kind of request, and the date they ask for; or that none is left."""
+    if not letters:
+        return mark_safe(esc(gettext("Nothing left to request.")))  # noqa: S308
+    with_copy = ". " + esc(gettext("In English to send, with a Spanish copy for you"))
+    items = []
+    for letter in letters:
+        count = len(letter.items)
+        title = ngettext(
+            "%(title)s (%(records)s record)", "%(title)s (%(records)s records)", count
+        ) % {"title": letter.heading, "records": count}
+        own = with_copy if letter.own else ""
+        items.append(f"<li>{esc(title)}: {esc(letter.basis_label)}{own}</li>")
+    day = gettext("They ask for the records by %(day)s.") % {
+        "day": long_date(send_by) if send_by else ""
+    }
+    return mark_safe(  # noqa: S308
+        f'<ul class="plain-list">{"".join(items)}</ul>\n      <p>{esc(day)}</p>'
+    )
 
 
 @register.simple_tag

@@ -108,3 +108,27 @@ def test_an_english_letter_on_a_spanish_page_labels_its_gaps_in_english() -> Non
     with translation.override("es"):
         hidden = read(letter_html(letter)).hidden
     assert hidden and set(hidden) == {"(blank, to fill in by hand)"}
+
+
+@pytest.mark.parametrize(
+    ("language", "one", "many", "day"),
+    [
+        ("en", "(1 record)", "(3 records)", "December 26, 2026"),
+        ("es", "(1 registro)", "(3 registros)", "26 de diciembre de 2026"),
+    ],
+)
+def test_the_check_page_counts_each_letters_records_in_its_language(
+    language: str, one: str, many: str, day: str
+) -> None:
+    from checklists.letter import Planned
+    from checklists.templatetags.check_rows import letters_value
+
+    plans = [Planned("lab", ("slides",), own=True), Planned("imaging", ("a", "b", "c"))]
+    with translation.override(language):
+        html = str(letters_value(plans, date(2026, 12, 26)))
+        copy = translation.gettext("In English to send, with a Spanish copy for you")
+        nothing = str(letters_value([], None))
+        none_left = translation.gettext("Nothing left to request.")
+    assert one in html and many in html and day in html
+    assert html.count(copy) == 1  # only the letter with a Spanish copy says so
+    assert nothing == none_left
