@@ -143,7 +143,9 @@ def _saved_parts(questions: bool, call: bool):
         first, *rest = (part.order_by() for part in parts)
         return first.union(*rest, all=True)
 
-    return prepared(union)
+    # Every part keeps its packet filter: a part without one would read
+    # every packet's rows.
+    return prepared(union, uses=2 + questions + call)
 
 
 _SAVED = {(q, c): _saved_parts(q, c) for q in (False, True) for c in (False, True)}

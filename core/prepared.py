@@ -17,8 +17,9 @@ A query of model rows gives model instances (through ``raw()``, which
 converts each column as the ORM does); a ``values_list()`` query gives
 tuples, each column converted by the database's own converters (SQLite's
 booleans and dates, say). Each value must appear in the query's
-parameters at least once, or compiling it raises: a query that lost its
-filter would read every packet's rows.
+parameters at least once (or, with ``uses=N``, exactly N times), or
+compiling it raises: a query that lost its filter would read every
+packet's rows. The values are ids, made ints before they are bound.
 """
 
 import functools
@@ -36,12 +37,14 @@ MARKERS = tuple(range(-7_315_921, -7_315_931, -1))
 class _Compiled:
     __slots__ = ("converters", "instances", "model", "params", "sql")
 
-    def __init__(self, queryset: QuerySet, markers: tuple[int, ...]) -> None:
+    def __init__(self, queryset: QuerySet, markers: tuple[int, ...], uses: int | None) -> None:
         if queryset._iterable_class not in (ModelIterable, ValuesListIterable):
             raise TypeError("prepared() takes a query of model rows or a values_list() query")
         compiler = queryset.query.get_compiler(connection=connection)
         sql, params = compiler.as_sql()
-        if any(marker not in params for marker in markers):
+        if any(marker not in params for marker in markers) or (
+            uses is not None and any(params.count(marker) != uses for marker in markers)
+        ):
             raise RuntimeError(f"a prepared query lost one of its values: {sql}")
         # Each parameter: the position of the call's value it takes, or itself.
         self.sql = sql
@@ -49,6 +52,9 @@ class _Compiled:
         self.model = queryset.model
         self.instances = queryset._iterable_class is ModelIterable
         # Per column: the database's converters and the expression they take.
+        # They are bound to the compiling thread's connection; each is called
+        # with the running thread's, and what they read (the time zone, say)
+        # comes from the settings, the same for every connection.
         self.converters = (
             []
             if self.instances
@@ -56,6 +62,9 @@ class _Compiled:
         )
 
     def run(self, values: tuple) -> list:
+        # Ids only: the values skip the ORM's preparation, so a model or a
+        # string is refused here rather than bound differently by each database.
+        values = tuple(int(value) for value in values)
         params = [fixed if at is None else values[at] for at, fixed in self.params]
         if self.instances:
             return list(self.model.objects.raw(self.sql, params))
@@ -74,14 +83,16 @@ class _Compiled:
         return converted
 
 
-def prepared(build: Callable[..., QuerySet]) -> Callable[..., list]:
+def prepared(build: Callable[..., QuerySet], *, uses: int | None = None) -> Callable[..., list]:
     """``build(*values)`` gives the query; the returned function runs it for
-    its values, compiled on its first call for each database kind."""
+    its values, compiled on its first call for each database kind. With
+    ``uses``, each value must appear exactly that many times (a UNION of
+    that many parts, each filtered by it)."""
     markers = MARKERS[: build.__code__.co_argcount]
 
     @functools.cache
     def compiled(vendor: str) -> _Compiled:  # vendor keys the cache only
-        return _Compiled(build(*markers), markers)
+        return _Compiled(build(*markers), markers, uses)
 
     @functools.wraps(build)
     def run(*values) -> list:

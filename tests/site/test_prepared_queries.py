@@ -64,8 +64,9 @@ def test_a_browser_attached_with_a_code_reads_its_packet_only_through_its_device
     assert {edit for edit, _key, _value in _own_packet_answers(ana.pk)} == {True}
     # The device belongs to Ana's packet: with another packet's id it reads nothing.
     assert _shared_packet_answers(other.pk, phone.pk) == []
+    phone_id = phone.pk
     phone.delete()
-    assert _shared_packet_answers(ana.pk, phone.pk) == []
+    assert _shared_packet_answers(ana.pk, phone_id) == []
 
 
 @pytest.mark.django_db
@@ -86,3 +87,26 @@ def test_only_rows_or_value_lists_are_prepared() -> None:
 
     with pytest.raises(TypeError):
         as_dicts(1)
+
+
+@pytest.mark.django_db
+def test_a_union_with_a_part_that_lost_its_filter_is_refused() -> None:
+    """saved()'s UNION names how many parts each filter must be in: one part
+    without it would read every packet's rows, yet still hold the value."""
+
+    def union(packet_id):
+        filtered = ChecklistEntry.objects.filter(packet_id=packet_id).values_list("note")
+        every = ChecklistEntry.objects.values_list("note")
+        return filtered.union(every, all=True)
+
+    with pytest.raises(RuntimeError, match="lost one of its values"):
+        prepared(union, uses=2)(1)
+    # The same union passes a check for one use: what the count is for.
+    assert prepared(union)(1) == []
+
+
+@pytest.mark.django_db
+def test_only_ids_are_bound() -> None:
+    with pytest.raises((TypeError, ValueError)):
+        requests_of(Packet.objects.create())
+    assert requests_of("1") == []  # an id as text is made an int
