@@ -68,7 +68,9 @@ class PatientForm(RefusesInvisibleControls):
     @classmethod
     def shape_fields(cls, fields: dict[str, forms.Field]) -> None:
         """Change the class's own fields in ways that are the same for every
-        form (trim choices, say): run once, before the first form copies them."""
+        form (trim choices, say): run once, before the first form copies them.
+        Two threads making a class's first forms may both run it, so running
+        it twice must give what running it once does."""
 
     def __init__(self, *args, **kwargs) -> None:
         # The class's own fields once, before this form copies them.

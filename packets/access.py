@@ -7,7 +7,7 @@ change it; an attached browser only while its Device row exists, and only
 when that row says it can edit.
 
 Every write goes through ``current_packet`` (or the questionnaire's
-``packet_and_answers``, built on ``packets_of`` and ``admit``) with a
+``packet_and_answers``, built on ``packet_query`` and ``admit``) with a
 POST, and both refuse it (ViewOnly: a 403 page, middleware) for a view-only
 browser: the one place view-only is enforced.
 """

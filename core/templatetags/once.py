@@ -25,9 +25,9 @@ register = template.Library()
 class OnceNode(template.Node):
     def __init__(self, nodelist: template.NodeList) -> None:
         self.nodelist = nodelist
-        # By language and site prefix. The cached template loader keeps one
-        # node per block for the process's life (DEBUG's loader, a new one
-        # each request).
+        # By language and site prefix, for the life of the node: the cached
+        # template loader keeps it until the process restarts (in development
+        # too, where Django reloads a template when its file changes).
         self.drawn: dict[tuple[str, str], SafeString] = {}
 
     def render(self, context: Context) -> SafeString:

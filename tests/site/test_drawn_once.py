@@ -79,6 +79,7 @@ def test_every_once_block_draws_whole_without_the_page(language: str, monkeypatc
     """Drawn in an empty context, a block that used a variable of the page
     would lose it: every variable it uses must be one it makes itself."""
     from django.template.defaulttags import ForNode, IfNode
+    from django.template.library import TagHelperNode
 
     engine, blocks = _once_blocks()
     assert len(blocks) >= 3
@@ -86,6 +87,12 @@ def test_every_once_block_draws_whole_without_the_page(language: str, monkeypatc
     for origin, node in blocks:
         assert not node.nodelist.get_nodes_by_type(IfNode), origin.name
         assert not node.nodelist.get_nodes_by_type(ForNode), origin.name
+        # A tag that reads the context itself (a CSP nonce, say) would draw
+        # without it, and no missing-variable marker would show.
+        readers = [
+            tag for tag in node.nodelist.get_nodes_by_type(TagHelperNode) if tag.takes_context
+        ]
+        assert not readers, (origin.name, readers)
         with translation.override(language):
             drawn = node.draw(origin)
         assert drawn.strip() and "MISSING" not in drawn, (origin.name, drawn)
