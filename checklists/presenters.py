@@ -228,6 +228,11 @@ def _calls(packet_id):
     return InsuranceCall.objects.filter(packet_id=packet_id).order_by("pk")[:1]
 
 
+def statuses_of(packet: Packet) -> dict[str, str]:
+    """Each checklist item's status, by its key."""
+    return dict(_statuses(packet.pk))
+
+
 def _chosen_questions(packet: Packet) -> list[PacketQuestion]:
     """The patient's questions; a suggested one in the page's language, whatever
     language it was added in (its own words stay as typed)."""
@@ -386,7 +391,7 @@ def request_views(
 
 def record_requests(packet: Packet, today: date) -> list[RequestView]:
     """The tracker's requests: the checklist's statuses and the saved rows."""
-    return request_views(packet, today, dict(_statuses(packet.pk)), _requests(packet.pk))
+    return request_views(packet, today, statuses_of(packet), _requests(packet.pk))
 
 
 # --- Insurance -----------------------------------------------------------------

@@ -690,7 +690,7 @@ def request_follow_up(request: HttpRequest, current: Packet, kind: str) -> HttpR
     if row is None or row.sent_on is None:
         return _not_sent_yet(request, kind)
     today = _today()
-    statuses = dict(ChecklistEntry.objects.filter(packet=current).values_list("item_key", "status"))
+    statuses = presenters.statuses_of(current)
     items = presenters.requested_kinds(current, statuses).get(kind, ())
     details = presenters.details_of(current)
 

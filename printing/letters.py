@@ -25,8 +25,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from checklists.letter import Letter, plan_letters
-from checklists.models import ChecklistEntry
-from checklists.presenters import details_of, letters, still_needed
+from checklists.presenters import details_of, letters, statuses_of, still_needed
 from checklists.records import IMAGING, LAB, OFFICE
 from core.text import normalise_controls
 from packets.models import Packet
@@ -84,6 +83,5 @@ def letters_pdf_html(packet: Packet, today: date, paper: str, document: str) -> 
 def has_letter(packet: Packet, document: str) -> bool:
     """The packet holds a letter for ``document`` (any letter, for all of them):
     which letters there are, without their wording."""
-    statuses = dict(ChecklistEntry.objects.filter(packet=packet).values_list("item_key", "status"))
-    plans = plan_letters(still_needed(statuses), details_of(packet))
+    plans = plan_letters(still_needed(statuses_of(packet)), details_of(packet))
     return any(document in (ALL, plan.kind) for plan in plans)
