@@ -44,5 +44,4 @@ def drawn_once(template_name: str, build: Callable[..., dict]) -> Callable[..., 
                 raise TypeError(f"{template_name} is drawn once for plain values only: {value!r}")
         return draw(get_language(), get_script_prefix(), *values)
 
-    drawn.cache_clear = draw.cache_clear  # type: ignore[attr-defined]
     return drawn

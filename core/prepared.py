@@ -98,5 +98,4 @@ def prepared(build: Callable[..., QuerySet], *, uses: int | None = None) -> Call
     def run(*values) -> list:
         return compiled(connection.vendor).run(values)
 
-    run.compiled = compiled  # type: ignore[attr-defined]
     return run
